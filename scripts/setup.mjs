@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Makes a fresh clone ready to build and test, with nothing installed by hand:
+// 1. npm packages, when node_modules is missing or older than package-lock.json;
+// 2. a Chromium to print PDFs with (system one; else Debian's `chromium` when
+//    running as root with apt-get; else one clear message saying how to get one),
+//    plus the fonts the templates name.
+// Dependency-free on purpose: it runs before the packages exist. Fast when all is in place.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const quiet = process.argv.includes('--quiet');
+const log = (message) => quiet || console.error(`setup: ${message}`);
+
+// Keep in step with src/print/find-browser.ts.
+const browserCandidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/snap/bin/chromium',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+const debianPackages = ['chromium', 'fonts-noto-core', 'fonts-liberation', 'fonts-dejavu-core'];
+
+function run(command, args, options = {}) {
+  log(`${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  if (result.status !== 0) {
+    console.error(`setup: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+}
+
+function installPackages() {
+  const lock = path.join(root, 'package-lock.json');
+  const installed = path.join(root, 'node_modules', '.package-lock.json');
+  if (existsSync(installed) && (!existsSync(lock) || statSync(installed).mtimeMs >= statSync(lock).mtimeMs)) return;
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  run(npm, [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'], {
+    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' },
+  });
+}
+
+function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findBrowser() {
+  const requested = process.env.PUPPETEER_EXECUTABLE_PATH;
+  if (requested) return isExecutable(requested) ? requested : null;
+  return browserCandidates.find(isExecutable) ?? null;
+}
+
+function ensureBrowser() {
+  if (findBrowser()) return;
+  const canApt = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (process.env.PUPPETEER_EXECUTABLE_PATH || !canApt) {
+    console.error(
+      process.env.PUPPETEER_EXECUTABLE_PATH
+        ? `setup: PUPPETEER_EXECUTABLE_PATH="${process.env.PUPPETEER_EXECUTABLE_PATH}" is not an executable file.`
+        : 'setup: no Chrome or Chromium found to print PDFs.',
+    );
+    console.error(
+      'Install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google Chrome) ' +
+        'or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium executable.',
+    );
+    process.exit(1);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...debianPackages], { env });
+  if (!findBrowser()) {
+    console.error('setup: apt-get installed chromium, but no executable was found at /usr/bin/chromium.');
+    process.exit(1);
+  }
+}
+
+installPackages();
+ensureBrowser();

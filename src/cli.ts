@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import { RoadmapPressError } from './errors.js';
+import { build, formats, inspect, toViewModel, type Format } from './index.js';
+import type { Diagnostic } from './model/roadmap.js';
+import { formatDiagnostic } from './report/format-diagnostic.js';
+import { version } from './version.js';
+
+const color = pc.isColorSupported && process.stderr.isTTY === true;
+
+const program = new Command('roadmap-press')
+  .description('Turn Markdown learning roadmaps into a PDF checklist and a one-page HTML handout.')
+  .version(version, '-v, --version')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(color ? pc.red(text) : text) });
+
+program
+  .command('build')
+  .description('build roadmaps into HTML handouts, PDF checklists and an index page')
+  .argument('[inputs...]', 'Markdown files or folders', ['content'])
+  .option('-o, --out <dir>', 'output folder', 'output')
+  .addOption(new Option('-f, --format <list>', 'formats to write: html, pdf or html,pdf').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
+  .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one)')
+  .option('-q, --quiet', 'print only problems')
+  .action(async (inputs: string[], options: { out: string; format: Format[]; browser?: string; quiet?: boolean }) => {
+    const started = performance.now();
+    const result = await build({ inputs, out: options.out, formats: options.format, browser: options.browser });
+    for (const roadmap of result.roadmaps) report(roadmap.source, roadmap.diagnostics);
+    const failed = result.roadmaps.filter((roadmap) => roadmap.view === null).length;
+    if (!options.quiet) {
+      for (const roadmap of result.roadmaps) for (const output of roadmap.outputs) console.error(`  ${output}`);
+      console.error(`  ${result.index}`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const built = result.roadmaps.length - failed;
+      console.error(
+        `Built ${built} ${built === 1 ? 'roadmap' : 'roadmaps'} in ${seconds}s` +
+          (failed ? `, ${failed} failed` : '') +
+          `, ${result.errors} ${result.errors === 1 ? 'error' : 'errors'}, ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}`,
+      );
+    }
+    if (result.errors > 0 || failed > 0) process.exitCode = 1;
+  });
+
+program
+  .command('inspect')
+  .description('print the enriched roadmap model of one file')
+  .argument('<file>', 'Markdown roadmap')
+  .option('--json', 'print the model as JSON')
+  .action(async (file: string, options: { json?: boolean }) => {
+    const { roadmap, diagnostics } = await inspect(file);
+    if (!roadmap || !options.json) report(file, diagnostics);
+    if (!roadmap) {
+      process.exitCode = 1;
+      return;
+    }
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(roadmap, null, 2)}\n`);
+    } else {
+      const view = toViewModel(roadmap, '');
+      console.log(`${view.title}: ${view.stats.phases} phases, ${view.stats.weeks} weeks, ${view.stats.items} items`);
+      for (const part of view.parts) {
+        const label = part.weekLabel ? ` (${part.weekLabel})` : '';
+        console.log(`  ${part.kind.padEnd(7)} ${part.title ?? '(untitled)'}${label}: ${part.itemCount} items`);
+      }
+    }
+    if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) process.exitCode = 1;
+  });
+
+function parseFormats(value: string): Format[] {
+  const list = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
+  const unknown = list.filter((format) => !formats.includes(format as Format));
+  if (list.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`expected ${formats.join(', ')} or a comma-separated list of them`);
+  }
+  return [...new Set(list)] as Format[];
+}
+
+function report(file: string, diagnostics: Diagnostic[]) {
+  for (const diagnostic of diagnostics) console.error(formatDiagnostic(file, diagnostic, color));
+}
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is a usage error.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof RoadmapPressError) {
+    console.error(`${color ? pc.red('error') : 'error'} ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    console.error(`roadmap-press crashed, this is a bug: ${(error as Error)?.stack ?? String(error)}`);
+    process.exitCode = 1;
+  }
+}

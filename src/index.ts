@@ -1,0 +1,31 @@
+/**
+ * roadmap-press's programmatic API: what the CLI calls.
+ *
+ * parse → enrich (`inspect`) → render → print (`build`).
+ */
+import { readFile } from 'node:fs/promises';
+import { InputError } from './errors.js';
+import { processRoadmap, type ProcessedRoadmap } from './pipeline/process-roadmap.js';
+
+export { buildSite as build, formats } from './site/build-site.js';
+export type { BuildOptions, BuildResult, BuiltRoadmap, Format } from './site/build-site.js';
+export { processRoadmap } from './pipeline/process-roadmap.js';
+export type { ProcessedRoadmap } from './pipeline/process-roadmap.js';
+export { createProcessor } from './pipeline/create-processor.js';
+export { toViewModel } from './model/to-view-model.js';
+export type { ViewModel } from './model/to-view-model.js';
+export type * from './model/roadmap.js';
+export { findBrowser } from './print/find-browser.js';
+export { formatDiagnostic } from './report/format-diagnostic.js';
+export { RoadmapPressError, BrowserError, InputError, TemplateError } from './errors.js';
+export { version } from './version.js';
+
+/** Read one roadmap file and return its enriched model and diagnostics. */
+export async function inspect(file: string): Promise<ProcessedRoadmap> {
+  const source = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(error.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`, {
+      cause: error,
+    });
+  });
+  return processRoadmap(source, file);
+}

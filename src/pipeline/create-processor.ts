@@ -1,0 +1,37 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import remarkChecklistItems from './plugins/remark-checklist-items.js';
+import remarkLiteralHtml from './plugins/remark-literal-html.js';
+import remarkRoadmapDiagnostics from './plugins/remark-roadmap-diagnostics.js';
+import remarkRoadmapMatter from './plugins/remark-roadmap-matter.js';
+import remarkRoadmapStructure from './plugins/remark-roadmap-structure.js';
+import remarkWeekNumbers from './plugins/remark-week-numbers.js';
+
+/**
+ * The whole enrichment pipeline, in order. Each stage is one unified plugin:
+ *
+ * 1. parse: Markdown (CommonMark + GFM) with YAML front matter → mdast
+ * 2. matter: YAML front matter → `file.data.matter` (validated)
+ * 3. literal html: raw HTML is kept as literal text, never interpreted
+ * 4. structure: title, phases, sections, topics, items → `file.data.roadmap`
+ * 5. weeks: week ranges of phases, a week for every dated item
+ * 6. checklist items: stable ids, checked state, sanitized inline HTML
+ * 7. diagnostics: whole-roadmap checks (no title, no items)
+ *
+ * The processor is frozen and shared: it holds no per-file state.
+ */
+export function createProcessor() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkRoadmapMatter)
+    .use(remarkLiteralHtml)
+    .use(remarkRoadmapStructure)
+    .use(remarkWeekNumbers)
+    .use(remarkChecklistItems)
+    .use(remarkRoadmapDiagnostics)
+    .freeze();
+}

@@ -1,0 +1,20 @@
+import type { Roadmap } from '../model/roadmap.js';
+
+/** What the pipeline keeps on `file.data`, shared between plugins. */
+declare module 'vfile' {
+  interface DataMap {
+    /** Front matter, parsed from YAML and validated. */
+    matter: FrontMatter;
+    /** The enriched roadmap model. */
+    roadmap: Roadmap;
+  }
+}
+
+/** Front matter keys roadmap-press reads; other keys are kept for templates. */
+export interface FrontMatter {
+  title?: string;
+  lang?: string;
+  author?: string;
+  description?: string;
+  [key: string]: unknown;
+}

@@ -1,0 +1,45 @@
+import { VFile } from 'vfile';
+import type { Diagnostic, Roadmap } from '../model/roadmap.js';
+import { createProcessor } from './create-processor.js';
+import './file-data.js';
+
+const processor = createProcessor();
+
+/** The result of modelling one roadmap: the model, or `null` after a fatal content error. */
+export interface ProcessedRoadmap {
+  file: VFile;
+  roadmap: Roadmap | null;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parse and enrich one roadmap. Pure: takes the source text, returns the model
+ * and its diagnostics; content problems never throw, they become messages.
+ */
+export async function processRoadmap(value: string | Uint8Array, path?: string): Promise<ProcessedRoadmap> {
+  const file = new VFile({ value, path });
+  let failed = false;
+  try {
+    const tree = processor.parse(file);
+    await processor.run(tree, file);
+  } catch (error) {
+    // `file.fail()` throws its message: a content error that stops modelling.
+    if (!file.messages.includes(error as never)) throw error;
+    failed = true;
+  }
+  const diagnostics = file.messages.map(toDiagnostic);
+  const roadmap = failed ? null : (file.data.roadmap ?? null);
+  if (roadmap) roadmap.diagnostics = diagnostics;
+  return { file, roadmap, diagnostics };
+}
+
+/** A vfile message as a plain diagnostic. */
+export function toDiagnostic(message: VFile['messages'][number]): Diagnostic {
+  return {
+    severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+    message: message.reason,
+    line: message.line ?? null,
+    column: message.column ?? null,
+    rule: message.ruleId ?? null,
+  };
+}

@@ -1,0 +1,38 @@
+import puppeteer, { type Browser } from 'puppeteer';
+import { BrowserError } from '../errors.js';
+import { findBrowser, installHint } from './find-browser.js';
+
+export interface LaunchOptions {
+  /** Chrome/Chromium executable; found automatically when omitted. */
+  executablePath?: string;
+}
+
+/**
+ * Start one headless Chromium for the whole run. It makes no background
+ * requests of its own (no updates, sync or metrics), and runs without the
+ * sandbox only where it must: as root, where Chromium refuses to start with it.
+ */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const executablePath = findBrowser(options.executablePath);
+  const args = [
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--metrics-recording-only',
+    '--mute-audio',
+    '--font-render-hinting=none',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  try {
+    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    throw new BrowserError(`Could not start ${executablePath}: ${reason}. ${installHint}`, { cause: error });
+  }
+}

@@ -1,0 +1,40 @@
+import type { BuiltRoadmap } from './build-site.js';
+
+export interface IndexView {
+  title: string;
+  generator: string;
+  roadmaps: {
+    title: string;
+    phases: number;
+    weeks: number;
+    items: number;
+    /** Links relative to the index page, or `null` when that format was not built. */
+    html: string | null;
+    pdf: string | null;
+  }[];
+}
+
+/** The index page's data: every roadmap that was built, in input order. Pure. */
+export function toIndexView(roadmaps: BuiltRoadmap[], generator: string): IndexView {
+  return {
+    title: 'Roadmaps',
+    generator,
+    roadmaps: roadmaps.flatMap((roadmap) => {
+      if (!roadmap.view) return [];
+      const link = (extension: string) => {
+        const target = `${roadmap.name}.${extension}`;
+        return roadmap.outputs.some((output) => output.endsWith(target)) ? encodeURI(target) : null;
+      };
+      return [
+        {
+          title: roadmap.view.title,
+          phases: roadmap.view.stats.phases,
+          weeks: roadmap.view.stats.weeks,
+          items: roadmap.view.stats.items,
+          html: link('html'),
+          pdf: link('pdf'),
+        },
+      ];
+    }),
+  };
+}
