@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { processRoadmap } from '../src/pipeline/process-roadmap.js';
+
+/**
+ * Every folder of `tests/fixtures/model/` is one case: `input.md` is modelled
+ * and compared with `expected.json`. A missing `expected.json` is written on
+ * the first run (read it before committing: it is a golden file); on CI it
+ * is a failure.
+ */
+const fixturesDirectory = fileURLToPath(new URL('fixtures/model/', import.meta.url));
+const cases = readdirSync(fixturesDirectory, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+describe('model fixtures', () => {
+  it('finds the fixture folders', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  it.each(cases)('%s', async (name) => {
+    const directory = join(fixturesDirectory, name);
+    const input = readFileSync(join(directory, 'input.md'), 'utf8');
+    const { roadmap, diagnostics } = await processRoadmap(input, 'input.md');
+    const actual = { roadmap, diagnostics };
+
+    const expectedPath = join(directory, 'expected.json');
+    if (!existsSync(expectedPath)) {
+      if (process.env.CI) {
+        throw new Error(`Missing ${expectedPath}: run the tests locally to write it, check it, and commit it`);
+      }
+      writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+    }
+    const expected: unknown = JSON.parse(readFileSync(expectedPath, 'utf8'));
+    expect(actual).toEqual(expected);
+  });
+
+  it('never runs code from a `!!js/function` front matter tag', async () => {
+    const input = readFileSync(join(fixturesDirectory, 'front-matter-js-function', 'input.md'), 'utf8');
+    const { roadmap } = await processRoadmap(input, 'input.md');
+    expect(typeof roadmap?.meta.run).toBe('string');
+    expect((globalThis as Record<string, unknown>).frontMatterRan).toBeUndefined();
+  });
+});
