@@ -50,7 +50,7 @@ program
   .option('--json', 'print the model as JSON')
   .action(async (file: string, options: { json?: boolean }) => {
     const { roadmap, diagnostics } = await inspect(file);
-    if (!roadmap || !options.json) report(file, diagnostics);
+    report(file, diagnostics);
     if (!roadmap) {
       process.exitCode = 1;
       return;

@@ -25,9 +25,10 @@ describe('parseWeekRange', () => {
   });
 
   it.each<[text: string, notation: string]>([
-    ['Phase 6: Advanced Backend Topics (Ongoing)', 'Ongoing'],
+    ['Phase 6: Advanced Backend Topics (Ongoing)', '(Ongoing)'],
+    ['Extras (ongoing, at your pace)', '(ongoing, at your pace)'],
     ['Continuous practice', 'Continuous'],
-    ['Habits to keep throughout', 'throughout'],
+    ['Practice — throughout', '— throughout'],
   ])('reads %j as ongoing (%j)', (text, notation) => {
     expect(parseWeekRange(text)).toEqual({ weeks: null, ongoing: true, index: text.indexOf(notation), length: notation.length });
   });
@@ -46,6 +47,8 @@ describe('parseWeekRange', () => {
     'w1-w3',
     'Section 3',
     'Practical Learning Tips',
+    'Always Be Learning',
+    'Habits to keep throughout',
     '',
   ])('finds no week notation in %j', (text) => {
     expect(parseWeekRange(text)).toBeNull();
@@ -58,6 +61,9 @@ describe('stripWeekRange', () => {
     ['Advanced (Weeks 10–14)', 'Advanced'],
     ['Phase 6: Advanced Backend Topics (Ongoing)', 'Phase 6: Advanced Backend Topics'],
     ['Basics — Weeks 1-2', 'Basics'],
+    ['Basics (Weeks 1-3, part-time)', 'Basics (part-time)'],
+    ['Basics (part-time; Weeks 1-3)', 'Basics (part-time)'],
+    ['Practice — throughout', 'Practice'],
     ['Basics: Weeks 1-2', 'Basics'],
     ['Orientation W1-W3', 'Orientation'],
     ['(Weeks 1-3) Kickoff', 'Kickoff'],

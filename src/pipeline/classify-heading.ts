@@ -1,15 +1,20 @@
 import { parseWeekRange } from './parse-week-range.js';
 
-const phaseWords = String.raw`(?:phase|stage|step|part|module|month|level|milestone|unit|sprint|week)`;
-const ordinal = String.raw`(?:\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|ten|[a-z])`;
-const leadingWord = new RegExp(String.raw`^(?:\d+[.)]\s*)?${phaseWords}s?\b`, 'i');
-const numberedWord = new RegExp(String.raw`\b${phaseWords}\s+${ordinal}\b`, 'i');
+const phaseWord = String.raw`(?:phase|stage|step|part|module|month|level|milestone|unit|sprint|week)`;
+/** `Phase 2`, `Stage 10` anywhere in the heading. */
+const numbered = new RegExp(String.raw`\b${phaseWord}\s+\d+\b`, 'i');
+/** `Part III:`, `Module A —`, `Step one.`: a word ordinal must end the heading or be followed by punctuation. */
+const wordOrdinal = new RegExp(
+  String.raw`\b${phaseWord}\s+(?:[IVXLC]+|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)(?=\s*(?:$|[:.)—–-]))`,
+  'i',
+);
 
 /**
- * An H2 is a phase when it names a phase, stage, step, part, module or month
- * (`Phase 2: …`, `Stage III`, `Module A`), or carries a week notation
- * (`Basics (Weeks 1-2)`, `Advanced (Ongoing)`); otherwise it is a section.
+ * An H2 is a phase when it names a numbered phase, stage, step, part, module
+ * or month (`Phase 2: …`, `Stage III`, `Module A: …`), or carries a week
+ * notation (`Basics (Weeks 1-2)`, `Advanced (Ongoing)`); otherwise it is a
+ * section ("Practical Learning Tips", "Modules and Crates").
  */
 export function isPhaseHeading(text: string): boolean {
-  return leadingWord.test(text) || numberedWord.test(text) || parseWeekRange(text) !== null;
+  return numbered.test(text) || wordOrdinal.test(text) || parseWeekRange(text) !== null;
 }

@@ -18,7 +18,12 @@ const weekPattern = new RegExp(
   'i',
 );
 const shortPattern = new RegExp(String.raw`\bW${number}(?:\s*${dash}\s*W?${number})?\b`);
-const ongoingPattern = /\b(ongoing|continuous|continuing|throughout|always)\b/i;
+/** `(Ongoing)`, `— Continuous`, `: throughout`, or a heading that starts with `Ongoing` or `Continuous`. */
+const ongoingWords = String.raw`(?:ongoing|continuous|continuing|throughout|always)`;
+const ongoingPattern = new RegExp(
+  String.raw`\(\s*${ongoingWords}\b[^)]*\)|(?:[:—–-]\s*)${ongoingWords}\s*$|^\s*(?:ongoing|continuous)\b`,
+  'i',
+);
 
 /**
  * Find a week notation such as `Weeks 1-3`, `Week 4`, `Weeks 10–14`,
@@ -45,12 +50,19 @@ export function parseWeekRange(text: string): WeekNotation | null {
 export function stripWeekRange(text: string, notation: WeekNotation): string {
   const before = text.slice(0, notation.index);
   const after = text.slice(notation.index + notation.length);
+  if (text.startsWith('(', notation.index)) return tidy(before + after) || text;
   const open = before.lastIndexOf('(');
   const close = after.indexOf(')');
   if (open !== -1 && close !== -1 && !before.slice(open).includes(')')) {
-    const stripped = `${text.slice(0, open)}${after.slice(close + 1)}`.replace(/\s+/g, ' ').trim();
-    return stripped.replace(/\s*[:,—–-]\s*$/, '') || text;
+    // Keep whatever else the parenthesis says: `Basics (Weeks 1-3, part-time)` → `Basics (part-time)`.
+    const rest = tidy(`${before.slice(open + 1)} ${after.slice(0, close)}`).replace(/^[,;:—–-]\s*/, '');
+    return tidy(`${before.slice(0, open)}${rest ? ` (${rest})` : ''}${after.slice(close + 1)}`) || text;
   }
-  if (after.trim() === '') return before.replace(/\s*[:,—–-]?\s*$/, '') || text;
+  if (after.trim() === '') return tidy(before) || text;
   return text;
+}
+
+/** Collapse white space and drop a dangling separator at the end. */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/\s*[:,;—–-]$/, '');
 }

@@ -43,7 +43,8 @@ const remarkChecklistItems: Plugin<[], Root> = function () {
     for (const group of groups) {
       group.id = uniqueId(group.title ? slugify(group.title, 32) || 'part' : 'intro');
       for (const topic of group.topics) {
-        topic.id = uniqueId(`${group.id}--${topic.title ? slugify(topic.title, 32) || 'topic' : 'items'}`);
+        // `--topic` keeps topic ids apart from item ids, which are `group--item-text`.
+        topic.id = uniqueId(`${group.id}--topic${topic.title ? `-${slugify(topic.title, 32)}` : ''}`.replace(/-$/, ''));
         for (const item of topic.items) nameItem(item, group.id);
       }
     }

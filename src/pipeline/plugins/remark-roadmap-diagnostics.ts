@@ -7,7 +7,7 @@ import type { RoadmapItem, RoadmapTopic } from '../../model/roadmap.js';
  * single checklist item is a warning (it still builds, but prints no boxes).
  */
 const remarkRoadmapDiagnostics: Plugin<[], Root> = function () {
-  return function (tree, file) {
+  return function (_tree, file) {
     const roadmap = file.data.roadmap;
     if (!roadmap) return;
     if (String(file.value).trim() === '') {
@@ -20,7 +20,7 @@ const remarkRoadmapDiagnostics: Plugin<[], Root> = function () {
     const topics: RoadmapTopic[] = [...roadmap.phases, ...roadmap.sections].flatMap((group) => group.topics);
     if (countItems(topics.flatMap((topic) => topic.items)) === 0) {
       file.message('No checklist items, expected at least one list item (`- item` or `1. item`)', {
-        place: tree.position?.end ?? { line: 1, column: 1 },
+        place: { line: 1, column: 1 },
         ruleId: 'no-items',
         source: 'roadmap-press',
       });

@@ -46,7 +46,11 @@ const remarkRoadmapMatter: Plugin<[], Root> = function () {
       });
     }
     for (const warning of document.warnings) {
-      file.message(`Ignored YAML front matter: ${firstSentence(warning.message)}`, {
+      const reason =
+        warning.code === 'TAG_RESOLVE_FAILED'
+          ? `Unknown YAML tag in front matter: ${firstSentence(warning.message).replace(/^Unresolved tag: /, '')}, its value is kept as plain text`
+          : `Unexpected YAML in front matter: ${firstSentence(warning.message)}`;
+      file.message(reason, {
         place: place(warning.pos[0]),
         ruleId,
         source,

@@ -30,9 +30,9 @@ const remarkRoadmapStructure: Plugin<[], Root> = function () {
     let group: Group | null = null;
     let topic: RoadmapTopic | null = null;
 
-    const openGroup = (node: Heading | null): Group => {
+    const openGroup = (node: Heading | null, at: number): Group => {
       const text = node ? headingText(node) : null;
-      const line = node?.position?.start.line ?? 1;
+      const line = node?.position?.start.line ?? at;
       topic = null;
       if (text !== null && isPhaseHeading(text)) {
         const phase: RoadmapPhase = { id: '', title: text, heading: text, weeks: null, ongoing: false, line, topics: [] };
@@ -45,7 +45,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = function () {
     };
 
     const openTopic = (title: string | null, note: string | null, line: number): RoadmapTopic => {
-      group ??= openGroup(null);
+      group ??= openGroup(null, line);
       const next: RoadmapTopic = { id: '', title, note, line, items: [] };
       group.topics.push(next);
       return next;
@@ -61,7 +61,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = function () {
         if (node.depth === 1 && heading === null) {
           heading = headingText(node);
         } else if (node.depth <= 2) {
-          group = openGroup(node);
+          group = openGroup(node, 1);
         } else {
           topic = openTopic(headingText(node), null, node.position?.start.line ?? 1);
         }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isPhaseHeading } from '../src/pipeline/classify-heading.js';
+
+describe('isPhaseHeading', () => {
+  it.each([
+    'Phase 1: Fundamentals (Weeks 1-3)',
+    'Stage 2 — SQL',
+    'Part III: Advanced',
+    'Module A',
+    'Step one: install',
+    '1. Step two',
+    'Month 3',
+    'Basics (Weeks 1-2)',
+    'Advanced Backend Topics (Ongoing)',
+    'Week 5: Traits',
+  ])('takes %j for a phase', (text) => {
+    expect(isPhaseHeading(text)).toBe(true);
+  });
+
+  it.each([
+    'Practical Learning Tips',
+    'Modules and Crates',
+    'Steps to take next',
+    'Part CLI tools',
+    'Always Be Learning',
+    'Resources',
+    'Web 2.0',
+  ])('takes %j for a section', (text) => {
+    expect(isPhaseHeading(text)).toBe(false);
+  });
+});
