@@ -87,6 +87,26 @@ describe('building the seed roadmap', () => {
     pdf.pages.forEach((page, index) => expect(collapse(page)).toContain(`Page ${index + 1} of ${pdf.pages.length}`));
   });
 
+  it('bookmarks every phase and topic, and declares the language', () => {
+    expect(pdf.language).toBe('en');
+    const [root] = pdf.outline;
+    expect(root?.title).toBe('Rust Learning Roadmap for Backend Development');
+    expect(root?.items.map((entry) => collapse(entry.title))).toEqual([
+      'Phase 1: Fundamentals Weeks 1–3',
+      'Phase 2: Intermediate Concepts Weeks 4–6',
+      'Phase 3: Advanced Rust Weeks 7–9',
+      'Phase 4: Backend-Specific Skills Weeks 10–14',
+      'Phase 5: Production-Ready Skills Weeks 15–18',
+      'Phase 6: Advanced Backend Topics Ongoing',
+      'Practical Learning Tips',
+    ]);
+    expect(root?.items[0]?.items.map((entry) => entry.title)).toEqual([
+      'Getting Started',
+      'Core Language Basics',
+      'Ownership System (This is crucial and unique to Rust)',
+    ]);
+  });
+
   it('links the roadmap from the index page with its counts', async () => {
     const index = fromHtml(await readFile(path.join(out, 'index.html'), 'utf8'));
     const hrefs = (selectAll('a', index) as Element[]).map((a) => a.properties['href']);
