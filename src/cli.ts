@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { RoadmapPressError } from './errors.js';
-import { build, formats, inspect, toViewModel, type Format } from './index.js';
+import { languageTag } from './config/config-schema.js';
+import { build, formats, inspect, loadConfig, resolveBuildOptions, toViewModel, type Format } from './index.js';
 import type { Diagnostic } from './model/roadmap.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
 import { version } from './version.js';
@@ -19,17 +20,25 @@ const program = new Command('roadmap-press')
 program
   .command('build')
   .description('build roadmaps into HTML handouts, PDF checklists and an index page')
-  .argument('[inputs...]', 'Markdown files or folders', ['content'])
-  .option('-o, --out <dir>', 'output folder', 'output')
-  .addOption(new Option('-f, --format <list>', 'formats to write: html, pdf or html,pdf').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
+  .argument('[inputs...]', 'Markdown files or folders (default: config `content`, else content/)')
+  .option('-o, --out <dir>', 'output folder (default: config `out`, else output/)')
+  .option('-f, --format <list>', 'formats to write: html, pdf or html,pdf (default: both)', parseFormats)
+  .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
   .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one)')
+  .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
   .option('-q, --quiet', 'print only problems')
-  .action(async (inputs: string[], options: { out: string; format: Format[]; browser?: string; quiet?: boolean }) => {
+  .action(async (inputs: string[], flags: BuildCommandFlags) => {
     const started = performance.now();
-    const result = await build({ inputs, out: options.out, formats: options.format, browser: options.browser });
+    const { config, file } = await loadConfig(process.cwd(), flags.config);
+    const options = resolveBuildOptions(
+      config,
+      { inputs, out: flags.out, formats: flags.format, browser: flags.browser, lang: flags.lang },
+      { configFile: file },
+    );
+    const result = await build(options);
     for (const roadmap of result.roadmaps) report(roadmap.source, roadmap.diagnostics);
     const failed = result.roadmaps.filter((roadmap) => roadmap.view === null).length;
-    if (!options.quiet) {
+    if (!flags.quiet) {
       for (const roadmap of result.roadmaps) for (const output of roadmap.outputs) console.error(`  ${output}`);
       console.error(`  ${result.index}`);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -48,8 +57,14 @@ program
   .description('print the enriched roadmap model of one file')
   .argument('<file>', 'Markdown roadmap')
   .option('--json', 'print the model as JSON')
-  .action(async (file: string, options: { json?: boolean }) => {
-    const { roadmap, diagnostics } = await inspect(file);
+  .option('--lang <tag>', 'language of the roadmap, over front matter `lang`', parseLanguage)
+  .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
+  .action(async (file: string, options: { json?: boolean; lang?: string; config?: string }) => {
+    const { config } = await loadConfig(process.cwd(), options.config);
+    const { roadmap, diagnostics } = await inspect(file, {
+      defaults: { lang: config.lang ?? 'en' },
+      overrides: { lang: options.lang },
+    });
     report(file, diagnostics);
     if (!roadmap) {
       process.exitCode = 1;
@@ -67,6 +82,20 @@ program
     }
     if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) process.exitCode = 1;
   });
+
+interface BuildCommandFlags {
+  out?: string;
+  format?: Format[];
+  lang?: string;
+  browser?: string;
+  config?: string;
+  quiet?: boolean;
+}
+
+function parseLanguage(value: string): string {
+  if (!languageTag.safeParse(value).success) throw new InvalidArgumentError('expected a language tag such as en or pt-BR');
+  return value;
+}
 
 function parseFormats(value: string): Format[] {
   const list = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);

@@ -21,3 +21,8 @@ export class TemplateError extends RoadmapPressError {
 export class InputError extends RoadmapPressError {
   override name = 'InputError';
 }
+
+/** The config file is missing, unreadable or invalid. */
+export class ConfigError extends RoadmapPressError {
+  override name = 'ConfigError';
+}

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from './errors.js';
 import { processRoadmap, type ProcessedRoadmap } from './pipeline/process-roadmap.js';
+import type { SettingLayers } from './pipeline/settings.js';
 
 export { buildSite as build, formats } from './site/build-site.js';
 export type { BuildOptions, BuildResult, BuiltRoadmap, Format } from './site/build-site.js';
@@ -15,17 +16,22 @@ export { createProcessor } from './pipeline/create-processor.js';
 export { toViewModel } from './model/to-view-model.js';
 export type { ViewModel } from './model/to-view-model.js';
 export type * from './model/roadmap.js';
+export { loadConfig, validateConfig, configFiles } from './config/load-config.js';
+export type { LoadedConfig } from './config/load-config.js';
+export type { RoadmapConfig } from './config/config-schema.js';
+export { resolveBuildOptions } from './config/resolve-build-options.js';
+export type { SettingLayers, RoadmapSettings } from './pipeline/settings.js';
 export { findBrowser } from './print/find-browser.js';
 export { formatDiagnostic } from './report/format-diagnostic.js';
-export { RoadmapPressError, BrowserError, InputError, TemplateError } from './errors.js';
+export { RoadmapPressError, BrowserError, ConfigError, InputError, TemplateError } from './errors.js';
 export { version } from './version.js';
 
 /** Read one roadmap file and return its enriched model and diagnostics. */
-export async function inspect(file: string): Promise<ProcessedRoadmap> {
+export async function inspect(file: string, settings: SettingLayers = {}): Promise<ProcessedRoadmap> {
   const source = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(error.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`, {
       cause: error,
     });
   });
-  return processRoadmap(source, file);
+  return processRoadmap(source, file, settings);
 }

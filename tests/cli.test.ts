@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Element } from 'hast';
@@ -200,5 +200,34 @@ describe('safety defaults', () => {
     expect(result.stderr).toMatch(
       /^tagged\.md:2:8 warning Unknown YAML tag in front matter: tag:yaml\.org,2002:js\/function, its value is kept as plain text \[front-matter\]$/m,
     );
+  });
+});
+
+describe('configuration', () => {
+  it('applies config < front matter < flags for the language', async () => {
+    const project = path.join(dir, 'configured');
+    await rm(project, { recursive: true, force: true });
+    await mkdir(path.join(project, 'notes'), { recursive: true });
+    await writeFile(path.join(project, 'roadmap.config.json'), '{"content": "notes", "out": "site", "formats": ["html"], "lang": "de"}');
+    await writeFile(path.join(project, 'notes/plain.md'), '# Plain\n\n- eins\n');
+    await writeFile(path.join(project, 'notes/french.md'), '---\nlang: fr\n---\n# Français\n\n- un\n');
+    const lang = async (file: string) => /<html lang="([^"]+)"/.exec(await readFile(path.join(project, 'site', file), 'utf8'))?.[1];
+
+    expect((await runCli(['build', '-q'], { cwd: project })).code).toBe(0);
+    expect(await lang('plain.html')).toBe('de');
+    expect(await lang('french.html')).toBe('fr');
+
+    expect((await runCli(['build', '-q', '--lang', 'pt-BR'], { cwd: project })).code).toBe(0);
+    expect(await lang('plain.html')).toBe('pt-BR');
+    expect(await lang('french.html')).toBe('pt-BR');
+  });
+
+  it('fails with one readable error on an invalid config, exit 1', async () => {
+    const project = path.join(dir, 'bad-config');
+    await mkdir(project, { recursive: true });
+    await writeFile(path.join(project, 'roadmap.config.json'), '{"formts": ["html"]}');
+    const result = await runCli(['build'], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('error roadmap.config.json: unknown key "formts" (did you mean "formats"?)');
   });
 });

@@ -1,10 +1,13 @@
 import type { Roadmap } from '../model/roadmap.js';
+import type { SettingLayers } from './settings.js';
 
 /** What the pipeline keeps on `file.data`, shared between plugins. */
 declare module 'vfile' {
   interface DataMap {
     /** Front matter, parsed from YAML and validated. */
     matter: FrontMatter;
+    /** Settings from the config and the command line, around the front matter. */
+    settings: SettingLayers;
     /** The enriched roadmap model. */
     roadmap: Roadmap;
   }

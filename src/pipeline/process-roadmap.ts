@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import type { Diagnostic, Roadmap } from '../model/roadmap.js';
 import { createProcessor } from './create-processor.js';
+import type { SettingLayers } from './settings.js';
 import './file-data.js';
 
 const processor = createProcessor();
@@ -13,11 +14,16 @@ export interface ProcessedRoadmap {
 }
 
 /**
- * Parse and enrich one roadmap. Pure: takes the source text, returns the model
- * and its diagnostics; content problems never throw, they become messages.
+ * Parse and enrich one roadmap. Pure: takes the source text (and settings from
+ * the config and command line), returns the model and its diagnostics;
+ * content problems never throw, they become messages.
  */
-export async function processRoadmap(value: string | Uint8Array, path?: string): Promise<ProcessedRoadmap> {
-  const file = new VFile({ value, path });
+export async function processRoadmap(
+  value: string | Uint8Array,
+  path?: string,
+  settings: SettingLayers = {},
+): Promise<ProcessedRoadmap> {
+  const file = new VFile({ value, path, data: { settings } });
   let failed = false;
   try {
     const tree = processor.parse(file);

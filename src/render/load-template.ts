@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TemplateError } from '../errors.js';
+import { displayPath } from '../display-path.js';
 
 /** The built-in templates shipped with roadmap-press (`templates/` of the package). */
 export const builtinTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -63,9 +64,4 @@ async function readOptional(file: string, name: string, template: string): Promi
     if ((error as Error).cause && ((error as Error).cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   });
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
+import type { SettingLayers } from '../pipeline/settings.js';
 import { createPrinter } from '../print/create-printer.js';
 import { findBrowser } from '../print/find-browser.js';
 import { createRenderer, type Render } from '../render/create-renderer.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   concurrency?: number;
   /** Folder that relative paths are resolved against; default `process.cwd()`. */
   cwd?: string;
+  /** Per-roadmap settings around each file's front matter (config defaults, command-line overrides). */
+  settings?: SettingLayers;
 }
 
 /** What happened to one roadmap. */
@@ -79,6 +82,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       inputs.map((input) =>
         buildRoadmap(input, {
           cwd,
+          settings: options.settings ?? {},
           out,
           handout,
           printPdf: printer && checklist ? (view) => {
@@ -103,6 +107,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
 interface RoadmapTargets {
   cwd: string;
+  settings: SettingLayers;
   out: string;
   handout: Render | null;
   printPdf: ((view: ViewModel) => Promise<Uint8Array>) | null;
@@ -113,7 +118,7 @@ async function buildRoadmap(input: Input, targets: RoadmapTargets): Promise<Buil
   const source = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`Cannot read ${input.source}: ${error.code ?? error.message}`, { cause: error });
   });
-  const { roadmap, diagnostics } = await processRoadmap(source, input.source);
+  const { roadmap, diagnostics } = await processRoadmap(source, input.source, targets.settings);
   const built: BuiltRoadmap = { ...input, view: null, diagnostics, outputs: [] };
   if (!roadmap) return built;
   const view = toViewModel(roadmap, generator);

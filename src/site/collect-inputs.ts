@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
+import { displayPath } from '../display-path.js';
 
 /** One roadmap to build: its source file and its output path without extension. */
 export interface Input {
@@ -26,10 +27,10 @@ export async function collectInputs(inputs: string[], cwd = process.cwd()): Prom
     if (stats.isDirectory()) {
       const files = await glob('**/*.md', { cwd: absolute, ignore: ['**/node_modules/**'], dot: false });
       for (const file of files.sort()) {
-        found.push({ source: path.join(input, file), name: file.slice(0, -path.extname(file).length) });
+        found.push({ source: displayPath(path.join(absolute, file), cwd), name: file.slice(0, -path.extname(file).length) });
       }
     } else {
-      found.push({ source: input, name: path.basename(input, path.extname(input)) });
+      found.push({ source: displayPath(absolute, cwd), name: path.basename(input, path.extname(input)) });
     }
   }
   const byName = new Map<string, string>();

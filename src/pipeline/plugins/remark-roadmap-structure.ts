@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic } from '../../model/roadmap.js';
 import { isPhaseHeading } from '../classify-heading.js';
+import { resolveSetting } from '../settings.js';
 
 type Group = RoadmapPhase | RoadmapSection;
 
@@ -83,7 +84,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = function () {
 
     file.data.roadmap = {
       title: matter.title ?? heading ?? file.stem ?? 'Roadmap',
-      lang: matter.lang ?? 'en',
+      lang: resolveSetting('lang', file.data.settings ?? {}, matter) ?? 'en',
       description: matter.description ?? (intro.length > 0 ? intro.join('\n\n') : null),
       meta: { ...matter },
       phases,

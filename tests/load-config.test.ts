@@ -1,0 +1,99 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/load-config.js';
+import { resolveBuildOptions } from '../src/config/resolve-build-options.js';
+import { ConfigError } from '../src/errors.js';
+
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-config-'));
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function project(name: string, files: Record<string, string>): Promise<string> {
+  const dir = path.join(root, name);
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), content);
+  }
+  return dir;
+}
+
+describe('loadConfig', () => {
+  it('finds roadmap.config.json from a sub-folder up', async () => {
+    const dir = await project('json', { 'roadmap.config.json': '{"out": "site", "lang": "de"}', 'deep/er/.keep': '' });
+    const loaded = await loadConfig(path.join(dir, 'deep/er'));
+    expect(loaded.file).toBe(path.join(dir, 'roadmap.config.json'));
+    expect(loaded.config).toEqual({ out: 'site', lang: 'de' });
+  });
+
+  it('loads an ESM config', async () => {
+    const dir = await project('esm', { 'roadmap.config.mjs': 'export default { formats: ["html"] };' });
+    expect((await loadConfig(dir)).config).toEqual({ formats: ['html'] });
+  });
+
+  it('gives an empty config when there is none', async () => {
+    const dir = await project('none', { 'content/a.md': '# A' });
+    const loaded = await loadConfig(dir);
+    expect(loaded.file === null || !loaded.file.startsWith(dir)).toBe(true);
+  });
+
+  it('names an unknown key, with a suggestion', async () => {
+    const dir = await project('typo', { 'roadmap.config.json': '{"ot": "site", "formts": ["html"]}' });
+    await expect(loadConfig(dir)).rejects.toThrow(
+      /roadmap\.config\.json: unknown key "ot" \(did you mean "out"\?\); unknown key "formts" \(did you mean "formats"\?\)/,
+    );
+  });
+
+  it('names the path of a value of the wrong type', async () => {
+    const dir = await project('types', { 'roadmap.config.json': '{"formats": ["html", "docx"], "concurrency": "4"}' });
+    const error = await loadConfig(dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/roadmap\.config\.json: formats\.1: .*"html"\|"pdf"/);
+    expect((error as Error).message).toMatch(/roadmap\.config\.json: concurrency: .*expected number/);
+  });
+
+  it('reports invalid JSON as one error', async () => {
+    const dir = await project('broken', { 'roadmap.config.json': '{"out": ' });
+    await expect(loadConfig(dir)).rejects.toThrow(/roadmap\.config\.json: invalid JSON/);
+  });
+
+  it('reports a missing explicit config', async () => {
+    await expect(loadConfig(root, 'nope.json')).rejects.toThrow('Config file not found: nope.json');
+  });
+});
+
+describe('resolveBuildOptions', () => {
+  it('takes built-in defaults without a config or flags', () => {
+    const options = resolveBuildOptions({}, {}, { cwd: '/work/p' });
+    expect(options.inputs).toEqual(['/work/p/content']);
+    expect(options.out).toBe('/work/p/output');
+    expect(options.formats).toEqual(['html', 'pdf']);
+    expect(options.settings).toEqual({ defaults: { lang: 'en' }, overrides: { lang: undefined } });
+  });
+
+  it('resolves config paths against the config file and lets flags win', () => {
+    const config = { content: ['a', 'b'], out: 'site', formats: ['pdf' as const], lang: 'de' };
+    const fromConfig = resolveBuildOptions(config, {}, { cwd: '/x/sub', configFile: '/x/roadmap.config.json' });
+    expect(fromConfig.inputs).toEqual(['/x/a', '/x/b']);
+    expect(fromConfig.out).toBe('/x/site');
+    expect(fromConfig.formats).toEqual(['pdf']);
+    expect(fromConfig.settings?.defaults?.lang).toBe('de');
+
+    const fromFlags = resolveBuildOptions(
+      config,
+      { inputs: ['c.md'], out: 'o', formats: ['html'], lang: 'fr' },
+      { cwd: '/x/sub', configFile: '/x/roadmap.config.json' },
+    );
+    expect(fromFlags.inputs).toEqual(['c.md']);
+    expect(fromFlags.out).toBe('o');
+    expect(fromFlags.formats).toEqual(['html']);
+    expect(fromFlags.settings?.overrides?.lang).toBe('fr');
+  });
+});
