@@ -13,6 +13,7 @@ export const labels = {
   item: 'item',
   items: 'items',
   done: 'done',
+  due: 'Due',
   page: 'Page',
   of: 'of',
   contents: 'Contents',
@@ -22,6 +23,10 @@ export const labels = {
 export interface ViewItem extends Omit<RoadmapItem, 'children'> {
   /** `Week 3`, or `null` when the item has no week. */
   weekLabel: string | null;
+  /** Due date as an ISO date (`2027-01-10`) when the roadmap is scheduled, else `null`. */
+  due: string | null;
+  /** The due date formatted in the roadmap's language, else `null`. */
+  dueLabel: string | null;
   children: ViewItem[];
 }
 
@@ -38,6 +43,8 @@ export interface ViewPart {
   ongoing: boolean;
   /** `Weeks 1–3`, `Week 4`, `Ongoing`, or `null`. */
   weekLabel: string | null;
+  /** The phase's dates in the roadmap's language (`Jan 4 – Jan 24, 2027`) when scheduled, else `null`. */
+  dateLabel: string | null;
   line: number;
   itemCount: number;
   topics: ViewTopic[];
@@ -105,6 +112,7 @@ function toPart(group: RoadmapPhase | RoadmapSection, kind: ViewPart['kind']): V
     weeks: phase?.weeks ?? null,
     ongoing: phase?.ongoing ?? false,
     weekLabel: phase ? formatWeekRange(phase.weeks, phase.ongoing) : null,
+    dateLabel: null,
     line: group.line,
     itemCount: topics.reduce((sum, topic) => sum + flatten(topic.items).length, 0),
     topics,
@@ -115,6 +123,8 @@ function toItem(item: RoadmapItem): ViewItem {
   return {
     ...item,
     weekLabel: item.week === null ? null : `${labels.week} ${item.week}`,
+    due: null,
+    dueLabel: null,
     children: item.children.map(toItem),
   };
 }
