@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { RoadmapPressError } from './errors.js';
 import { languageTag } from './config/config-schema.js';
-import { build, formats, inspect, loadConfig, resolveBuildOptions, toViewModel, type Format } from './index.js';
+import { build, formats, inspect, loadConfig, mark, resolveBuildOptions, toViewModel, type Format } from './index.js';
 import type { Diagnostic } from './model/roadmap.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
 import { version } from './version.js';
@@ -96,6 +96,18 @@ function parseLanguage(value: string): string {
   if (!languageTag.safeParse(value).success) throw new InvalidArgumentError('expected a language tag such as en or pt-BR');
   return value;
 }
+
+program
+  .command('mark')
+  .description('write ticks back into a roadmap: [x] for done, [ ] for undone')
+  .argument('<file>', 'Markdown roadmap')
+  .option('--done <ids...>', 'item ids to tick')
+  .option('--undo <ids...>', 'item ids to untick')
+  .option('--from <file>', 'take the ticks from a progress JSON file or a ticked PDF checklist')
+  .action(async (file: string, options: { done?: string[]; undo?: string[]; from?: string }) => {
+    const { changed } = await mark(file, options);
+    console.error(changed.length === 0 ? `${file}: nothing changed` : `${file}: ${changed.length} ${changed.length === 1 ? 'item' : 'items'} updated`);
+  });
 
 function parseFormats(value: string): Format[] {
   const list = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);

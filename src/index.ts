@@ -21,6 +21,8 @@ export type { LoadedConfig } from './config/load-config.js';
 export type { RoadmapConfig } from './config/config-schema.js';
 export { resolveBuildOptions } from './config/resolve-build-options.js';
 export type { SettingLayers, RoadmapSettings } from './pipeline/settings.js';
+export { markFile as mark } from './mark/mark-file.js';
+export type { MarkOptions, MarkFileResult } from './mark/mark-file.js';
 export { findBrowser } from './print/find-browser.js';
 export { formatDiagnostic } from './report/format-diagnostic.js';
 export { RoadmapPressError, BrowserError, ConfigError, InputError, TemplateError } from './errors.js';

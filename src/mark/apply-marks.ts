@@ -1,0 +1,53 @@
+import type { Roadmap, RoadmapItem } from '../model/roadmap.js';
+import { InputError } from '../errors.js';
+
+/** What `applyMarks` changed. */
+export interface MarkResult {
+  source: string;
+  /** Ids whose box changed, in document order. */
+  changed: string[];
+}
+
+/** The start of a list item's line: blockquote markers, indentation, bullet or number, and an optional task box. */
+const itemStart = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(\[[ xX]\](?=[ \t]|$))?/;
+
+/**
+ * Write `[x]` / `[ ]` into the Markdown for the given item ids. Only the
+ * touched list items' lines change; every other byte (line endings included)
+ * stays as it was. Ticking a plain item (`- item`) makes it a task item
+ * (`- [x] item`); unticking a plain item leaves it alone. Unknown ids are an
+ * error that names them all. Pure.
+ */
+export function applyMarks(source: string, roadmap: Roadmap, marks: ReadonlyMap<string, boolean>): MarkResult {
+  const items = new Map<string, RoadmapItem>();
+  for (const part of [...roadmap.phases, ...roadmap.sections]) {
+    for (const topic of part.topics) for (const item of topic.items) collect(item, items);
+  }
+  const unknown = [...marks.keys()].filter((id) => !items.has(id));
+  if (unknown.length > 0) {
+    throw new InputError(`Unknown item ${unknown.length === 1 ? 'id' : 'ids'}: ${unknown.join(', ')} (run \`roadmap-press inspect FILE --json\` to list the ids)`);
+  }
+
+  // Split keeping each line's own ending, so CRLF and a missing final newline survive.
+  const lines = source.split(/(?<=\n)/);
+  const changed: string[] = [];
+  for (const [id, item] of [...items].sort((a, b) => a[1].line - b[1].line)) {
+    const done = marks.get(id);
+    if (done === undefined || done === item.checked) continue;
+    const index = item.line - 1;
+    const line = lines[index];
+    const match = line === undefined ? null : itemStart.exec(line);
+    if (!line || !match) throw new InputError(`Cannot find the list item of ${id} on line ${item.line}`);
+    const [whole, marker, box] = match as unknown as [string, string, string | undefined];
+    if (box) lines[index] = `${marker}${done ? '[x]' : '[ ]'}${line.slice(whole.length)}`;
+    else if (done) lines[index] = `${marker}[x] ${line.slice(whole.length)}`;
+    else continue;
+    changed.push(id);
+  }
+  return { source: lines.join(''), changed };
+}
+
+function collect(item: RoadmapItem, into: Map<string, RoadmapItem>) {
+  into.set(item.id, item);
+  for (const child of item.children) collect(child, into);
+}

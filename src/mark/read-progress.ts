@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PDFCheckBox, PDFDocument } from 'pdf-lib';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+
+/** The progress file the HTML handout exports ("Export progress"). */
+export const progressSchema = z.object({
+  format: z.literal('roadmap-press-progress'),
+  version: z.literal(1),
+  /** The roadmap's title when exported (informative). */
+  roadmap: z.string().optional(),
+  /** Item id → ticked. */
+  items: z.record(z.string(), z.boolean()),
+});
+
+export type Progress = z.infer<typeof progressSchema>;
+
+/**
+ * Read ticks from a progress JSON file (exported from the handout) or from a
+ * PDF checklist whose fillable boxes a reader ticked and saved (fields are
+ * named by item id).
+ */
+export async function readProgress(file: string): Promise<Map<string, boolean>> {
+  const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(error.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`);
+  });
+  return path.extname(file).toLowerCase() === '.pdf' ? readPdfTicks(file, data) : readJsonTicks(file, data);
+}
+
+function readJsonTicks(file: string, data: Buffer): Map<string, boolean> {
+  let json: unknown;
+  try {
+    json = JSON.parse(data.toString('utf8'));
+  } catch (error) {
+    throw new InputError(`${file}: invalid JSON: ${(error as Error).message}`);
+  }
+  const parsed = progressSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`${file}: not a roadmap-press progress file (${issue.path.join('.') || 'root'}: ${issue.message})`);
+  }
+  return new Map(Object.entries(parsed.data.items));
+}
+
+async function readPdfTicks(file: string, data: Buffer): Promise<Map<string, boolean>> {
+  let pdf: PDFDocument;
+  try {
+    pdf = await PDFDocument.load(data, { updateMetadata: false });
+  } catch (error) {
+    throw new InputError(`${file}: not a readable PDF: ${(error as Error).message}`);
+  }
+  const boxes = pdf
+    .getForm()
+    .getFields()
+    .filter((field): field is PDFCheckBox => field instanceof PDFCheckBox);
+  if (boxes.length === 0) throw new InputError(`${file}: the PDF has no checkboxes to read (was it made by roadmap-press?)`);
+  return new Map(boxes.map((box) => [box.getName(), box.isChecked()]));
+}
