@@ -36,7 +36,8 @@ export async function initProject(options: InitOptions = {}): Promise<string[]> 
   for (const name of names) {
     const template = await loadTemplate(name);
     files.set(`templates/${name}/layout.hbs`, template.layout.source);
-    for (const partial of template.partials) files.set(`templates/${name}/partials/${partial.name}.hbs`, partial.source);
+    const partials = [...template.partials].sort((a, b) => a.name.localeCompare(b.name));
+    for (const partial of partials) files.set(`templates/${name}/partials/${partial.name}.hbs`, partial.source);
     const ownStyle = path.join(builtinTemplatesDir, name, 'style.css');
     if (existsSync(ownStyle)) files.set(`templates/${name}/style.css`, await readFile(ownStyle, 'utf8'));
   }

@@ -75,7 +75,7 @@ export function checkTemplateReferences(files: ParsedFile[], partials: ReadonlyS
       }
       const hint = suggest(reference.name, [...partials]);
       throw new TemplateError(
-        `${where}: missing partial "${reference.name}" (included by ${reference.file.path}; no partials/${reference.name}.hbs in the template's folders)${hint ? `, did you mean "${hint}"?` : ''}`,
+        `${where}: includes partial "${reference.name}", which does not exist (no partials/${reference.name}.hbs in the template's folders${hint ? `; did you mean "${hint}"?` : ''})`,
       );
     }
     if (!helpers.includes(reference.name)) {

@@ -128,7 +128,7 @@ function attribute(error: unknown, file: TemplateFile): TemplateError {
     return new TemplateError(`${file.path}:${missing[3]}: missing field "${missing[1]}"${parent}`, { cause: error });
   }
   const partial = /^The partial (.+) could not be found$/.exec(message);
-  if (partial) return new TemplateError(`${file.path}: missing partial "${partial[1]}" (included by ${file.path})`, { cause: error });
+  if (partial) return new TemplateError(`${file.path}: includes partial "${partial[1]}", which does not exist`, { cause: error });
   const at = / - (\d+):\d+$/.exec(message);
   return new TemplateError(`${file.path}${at ? `:${at[1]}` : ''}: ${message.replace(/ - \d+:\d+$/, '')}`, { cause: error });
 }

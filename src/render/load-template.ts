@@ -77,7 +77,7 @@ export async function loadTemplate(name: string, searchDirs: string[] = [builtin
   for (const folder of folders) {
     const partialsDir = path.join(folder.dir, 'partials');
     if (!existsSync(partialsDir)) continue;
-    for (const relative of (await glob('**/*.hbs', { cwd: partialsDir, followSymbolicLinks: false })).sort()) {
+    for (const relative of (await glob('**/*.hbs', { cwd: partialsDir })).sort()) {
       const partialName = relative.slice(0, -'.hbs'.length);
       if (partials.has(partialName)) continue;
       const file = path.join(partialsDir, relative);

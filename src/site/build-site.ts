@@ -39,7 +39,7 @@ export interface BuildOptions {
   settings?: SettingLayers;
   /** Template per format (default: `handout` for HTML, `checklist` for PDF). */
   template?: TemplateChoice;
-  /** A project's own templates folder, searched before the built-ins, file by file. */
+  /** A project's own templates folder, searched before the built-ins, file by file; default `templates` when it exists. */
   templates?: string;
   /** The project's own helpers: an ES module's path, or the functions themselves. */
   helpers?: string | Record<string, HelperFunction>;
@@ -79,7 +79,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const wanted = options.formats ?? [...formats];
   const inputs = await collectInputs(options.inputs ?? ['content'], cwd);
   if (inputs.length === 0) throw new InputError(`No Markdown files found in ${(options.inputs ?? ['content']).join(', ')}`);
-  const templates = options.templates === undefined ? undefined : path.resolve(cwd, options.templates);
+  const ownTemplates = path.join(cwd, 'templates');
+  const templates =
+    options.templates === undefined ? (existsSync(ownTemplates) ? ownTemplates : undefined) : path.resolve(cwd, options.templates);
   if (templates !== undefined && !existsSync(templates)) throw new InputError(`Templates folder not found: ${options.templates}`);
   const helpers = typeof options.helpers === 'string' ? await loadHelpers(path.resolve(cwd, options.helpers)) : options.helpers;
   // Every template is loaded, checked and compiled before anything is read, rendered or written.
