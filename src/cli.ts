@@ -5,6 +5,9 @@ import { RoadmapPressError } from './errors.js';
 import { languageTag } from './config/config-schema.js';
 import { build, formats, inspect, loadConfig, mark, resolveBuildOptions, toViewModel, type Format } from './index.js';
 import type { Diagnostic } from './model/roadmap.js';
+import { initProject } from './init/init-project.js';
+import type { TemplateChoice } from './render/load-renderers.js';
+import { templateName } from './render/read-template-manifest.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
 import { version } from './version.js';
 
@@ -25,6 +28,8 @@ program
   .option('-f, --format <list>', 'formats to write: html, pdf or html,pdf (default: both)', parseFormats)
   .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
   .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one)')
+  .option('-t, --template <name>', 'template: NAME for every format, or html=NAME,pdf=NAME (default: handout, checklist)', parseTemplateChoice)
+  .option('--templates <dir>', 'your own templates folder, searched before the built-ins (default: config `templates`, else templates/)')
   .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
   .option('-q, --quiet', 'print only problems')
   .action(async (inputs: string[], flags: BuildCommandFlags) => {
@@ -32,7 +37,15 @@ program
     const { config, file } = await loadConfig(process.cwd(), flags.config);
     const options = resolveBuildOptions(
       config,
-      { inputs, out: flags.out, formats: flags.format, browser: flags.browser, lang: flags.lang },
+      {
+        inputs,
+        out: flags.out,
+        formats: flags.format,
+        browser: flags.browser,
+        lang: flags.lang,
+        template: flags.template,
+        templates: flags.templates,
+      },
       { configFile: file },
     );
     const result = await build(options);
@@ -50,6 +63,17 @@ program
       );
     }
     if (result.errors > 0 || failed > 0) process.exitCode = 1;
+  });
+
+program
+  .command('init')
+  .description('scaffold a project: config, a sample roadmap, editable templates, a README')
+  .argument('[dir]', 'folder to scaffold (default: the current one)')
+  .option('-t, --template <name>', 'built-in template to copy and use: handout, checklist, planner, study-group', parseTemplateName)
+  .action(async (dir: string | undefined, options: { template?: string }) => {
+    const written = await initProject({ dir, template: options.template });
+    for (const file of written) console.error(`  ${file}`);
+    console.error(`Created ${written.length} files. Build them with: roadmap-press build${dir ? ` (from ${dir})` : ''}`);
   });
 
 program
@@ -90,6 +114,27 @@ interface BuildCommandFlags {
   browser?: string;
   config?: string;
   quiet?: boolean;
+  template?: TemplateChoice;
+  templates?: string;
+}
+
+function parseTemplateName(value: string): string {
+  if (!templateName.safeParse(value).success) throw new InvalidArgumentError('expected a template name (letters, digits and dashes)');
+  return value;
+}
+
+function parseTemplateChoice(value: string): TemplateChoice {
+  if (!value.includes('=')) {
+    const name = parseTemplateName(value);
+    return { html: name, pdf: name };
+  }
+  const choice: TemplateChoice = {};
+  for (const entry of value.split(',')) {
+    const [format = '', name = ''] = entry.split('=').map((part) => part.trim());
+    if (format !== 'html' && format !== 'pdf') throw new InvalidArgumentError(`expected html=NAME or pdf=NAME, got "${entry}"`);
+    choice[format] = parseTemplateName(name);
+  }
+  return choice;
 }
 
 function parseLanguage(value: string): string {

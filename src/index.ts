@@ -37,3 +37,9 @@ export async function inspect(file: string, settings: SettingLayers = {}): Promi
   });
   return processRoadmap(source, file, settings);
 }
+export { initProject as init } from './init/init-project.js';
+export type { InitOptions } from './init/init-project.js';
+export { toTemplateData } from './model/to-template-data.js';
+export type { TemplateData } from './model/to-template-data.js';
+export type { GroupConfig } from './config/group-schema.js';
+export type { TemplateChoice } from './render/load-renderers.js';

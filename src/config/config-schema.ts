@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { groupSchema } from './group-schema.js';
+import { templateName } from '../render/read-template-manifest.js';
 
 /** A BCP 47 language tag such as `en` or `pt-BR`. */
 export const languageTag = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as `en` or `pt-BR`');
@@ -20,6 +22,14 @@ export const configSchema = z.strictObject({
   browser: z.string().min(1).optional(),
   /** Pages printing at once (default: CPU cores, at most 4). */
   concurrency: z.number().int().min(1).max(32).optional(),
+  /** Template for every format (`"study-group"`), or per format (`{"html": "handout", "pdf": "planner"}`). */
+  template: z.union([templateName, z.strictObject({ html: templateName.optional(), pdf: templateName.optional() })]).optional(),
+  /** The project's own templates folder, searched before the built-ins (default `templates`, when it exists). */
+  templates: z.string().min(1).optional(),
+  /** An ES module exporting the project's own Handlebars helpers. */
+  helpers: z.string().min(1).optional(),
+  /** A study group: `{"name": …, "members": […], "meets": {"weekday": "tuesday", "time": "19:00"}}`. */
+  group: groupSchema.optional(),
 });
 
 export type RoadmapConfig = z.infer<typeof configSchema>;

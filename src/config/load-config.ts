@@ -5,6 +5,7 @@ import { lilconfig, type Loader } from 'lilconfig';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { configKeys, configSchema, type RoadmapConfig } from './config-schema.js';
+import { groupSchema, meetsSchema } from './group-schema.js';
 import { suggest } from './suggest.js';
 import { displayPath } from '../display-path.js';
 
@@ -68,12 +69,19 @@ export function validateConfig(value: unknown, file: string): RoadmapConfig {
   throw new ConfigError(parsed.error.issues.map((issue) => `${displayPath(file)}: ${describeIssue(issue)}`).join('\n'));
 }
 
+/** Keys of nested config objects, for suggestions. */
+const nestedKeys: Record<string, string[]> = {
+  group: Object.keys(groupSchema.shape),
+  'group.meets': Object.keys(meetsSchema.shape),
+  template: ['html', 'pdf'],
+};
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys
       .map((key) => {
         const where = [...issue.path, key].join('.');
-        const known = issue.path.length === 0 ? configKeys : [];
+        const known = issue.path.length === 0 ? configKeys : (nestedKeys[issue.path.join('.')] ?? []);
         const hint = suggest(key, known);
         return `unknown key "${where}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
       })

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { TemplateChoice } from '../render/load-renderers.js';
 import type { Format, BuildOptions } from '../site/build-site.js';
 import type { RoadmapConfig } from './config-schema.js';
 
@@ -9,6 +11,10 @@ export interface BuildFlags {
   formats?: Format[];
   browser?: string;
   lang?: string;
+  /** `--template`: one template for every format, or per format. */
+  template?: TemplateChoice;
+  /** `--templates DIR`. */
+  templates?: string;
 }
 
 /**
@@ -30,10 +36,27 @@ export function resolveBuildOptions(
     formats: flags.formats ?? config.formats ?? ['html', 'pdf'],
     browser: flags.browser ?? (config.browser ? fromConfig(config.browser) : undefined),
     concurrency: config.concurrency,
+    template: { ...toChoice(config.template), ...toChoice(flags.template) },
+    templates: flags.templates ?? (config.templates ? fromConfig(config.templates) : defaultTemplates(base)),
+    helpers: config.helpers ? fromConfig(config.helpers) : undefined,
+    group: config.group,
     cwd,
     settings: {
       defaults: { lang: config.lang ?? 'en' },
       overrides: { lang: flags.lang },
     },
   };
+}
+
+/** `"planner"` → both formats; `{pdf: "planner"}` → that format only. */
+function toChoice(template: string | TemplateChoice | undefined): TemplateChoice {
+  if (template === undefined) return {};
+  if (typeof template === 'string') return { html: template, pdf: template };
+  return Object.fromEntries(Object.entries(template).filter(([, name]) => name !== undefined));
+}
+
+/** A project's `templates/` folder next to its config (or in the working folder), when there is one. */
+function defaultTemplates(base: string): string | undefined {
+  const dir = path.join(base, 'templates');
+  return existsSync(dir) ? dir : undefined;
 }

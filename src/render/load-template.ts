@@ -1,22 +1,35 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TemplateError } from '../errors.js';
+import { glob } from 'tinyglobby';
+import { suggest } from '../config/suggest.js';
 import { displayPath } from '../display-path.js';
+import { TemplateError } from '../errors.js';
+import { readTemplateManifest, templateName, type TemplateManifest } from './read-template-manifest.js';
 
 /** The built-in templates shipped with roadmap-press (`templates/` of the package). */
 export const builtinTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-/** A template's files, read from disk: the layout, its partials and its CSS. */
+/** A template's files, resolved through the search folders and its `extends` chain. */
 export interface TemplateSource {
   name: string;
+  /** The first folder holding the template. */
   dir: string;
+  description: string;
+  /** Formats the template serves (from its manifest). */
+  formats: ('html' | 'pdf')[];
+  /** The templates it extends, nearest first (`["checklist"]`). */
+  extends: string[];
   layout: TemplateFile;
   partials: TemplateFile[];
   /** Running page header and footer for PDFs (`header.hbs`, `footer.hbs`), when the template has them. */
   header: TemplateFile | null;
   footer: TemplateFile | null;
+  /** Every `style.css` of the chain, the base template's first. */
   css: string;
+  /** The template's own words by language, the base template's overridden by the extending one's. */
+  labels: Record<string, Record<string, string>>;
 }
 
 export interface TemplateFile {
@@ -27,41 +40,153 @@ export interface TemplateFile {
   source: string;
 }
 
+interface ChainLink {
+  name: string;
+  /** This template's folder in each search folder that has one, in search order. */
+  folders: { dir: string; root: string }[];
+  manifest: TemplateManifest;
+  manifestPath: string;
+}
+
 /**
- * Read a template by name from a trusted templates folder. Names are plain
- * (`handout`, `checklist`): a name that could leave the folder is refused.
+ * Read a template by name. Each search folder (a project's `templates/`,
+ * then the built-ins) is searched file by file: the first folder holding
+ * `NAME/partials/item.hbs` supplies items, the others the rest. A template
+ * whose manifest `extends` another falls back to that one's files. Files
+ * only ever come from inside the search folders: a name or a symbolic link
+ * that leads outside is refused.
  */
-export async function loadTemplate(name: string, templatesDir = builtinTemplatesDir): Promise<TemplateSource> {
-  if (!/^[a-z0-9][a-z0-9-]*$/i.test(name)) {
-    throw new TemplateError(`Invalid template name "${name}": expected letters, digits and dashes`);
+export async function loadTemplate(name: string, searchDirs: string[] = [builtinTemplatesDir]): Promise<TemplateSource> {
+  const roots = await trustedRoots(searchDirs);
+  const chain = await resolveChain(name, roots);
+  const folders = chain.flatMap((link) => link.folders);
+
+  const find = async (relative: string) => {
+    for (const folder of folders) {
+      const file = path.join(folder.dir, relative);
+      if (existsSync(file)) return readTrusted(file, folder.root);
+    }
+    return null;
+  };
+
+  const layoutFile = await find('layout.hbs');
+  if (!layoutFile) {
+    throw new TemplateError(`Template "${name}" has no layout.hbs (looked in ${folders.map((f) => displayPath(f.dir)).join(', ')})`);
   }
-  const dir = path.join(templatesDir, name);
-  const layout = await readTemplateFile(path.join(dir, 'layout.hbs'), 'layout', name);
-  const partialsDir = path.join(dir, 'partials');
-  const names = (await readdir(partialsDir).catch(() => [] as string[])).filter((file) => file.endsWith('.hbs')).sort();
-  const partials = await Promise.all(
-    names.map((file) => readTemplateFile(path.join(partialsDir, file), file.slice(0, -'.hbs'.length), name)),
-  );
-  const [header, footer, css] = await Promise.all([
-    readOptional(path.join(dir, 'header.hbs'), 'header', name),
-    readOptional(path.join(dir, 'footer.hbs'), 'footer', name),
-    readFile(path.join(dir, 'style.css'), 'utf8').catch(() => ''),
-  ]);
-  return { name, dir, layout, partials, header, footer, css };
+  const partials = new Map<string, TemplateFile>();
+  for (const folder of folders) {
+    const partialsDir = path.join(folder.dir, 'partials');
+    if (!existsSync(partialsDir)) continue;
+    for (const relative of (await glob('**/*.hbs', { cwd: partialsDir })).sort()) {
+      const partialName = relative.slice(0, -'.hbs'.length);
+      if (partials.has(partialName)) continue;
+      const file = path.join(partialsDir, relative);
+      partials.set(partialName, { name: partialName, path: displayPath(file), source: await readTrusted(file, folder.root) });
+    }
+  }
+  const [header, footer] = await Promise.all([find('header.hbs'), find('footer.hbs')]);
+  const styles: string[] = [];
+  const labels: Record<string, Record<string, string>> = {};
+  for (const link of [...chain].reverse()) {
+    const style = link.folders.map((folder) => path.join(folder.dir, 'style.css')).find((file) => existsSync(file));
+    if (style) styles.push(await readTrusted(style, link.folders.find((f) => style.startsWith(f.dir))!.root));
+    for (const [lang, words] of Object.entries(link.manifest.labels ?? {})) labels[lang] = { ...labels[lang], ...words };
+  }
+  const [first] = chain;
+  const asFile = (fileName: string, source: string | null): TemplateFile | null =>
+    source === null ? null : { name: fileName, path: displayPath(pathOf(folders, `${fileName}.hbs`)), source };
+  return {
+    name,
+    dir: first!.folders[0]!.dir,
+    description: first!.manifest.description,
+    formats: first!.manifest.formats,
+    extends: chain.slice(1).map((link) => link.name),
+    layout: asFile('layout', layoutFile)!,
+    partials: [...partials.values()],
+    header: asFile('header', header),
+    footer: asFile('footer', footer),
+    css: styles.join('\n'),
+    labels,
+  };
 }
 
-async function readTemplateFile(file: string, name: string, template: string): Promise<TemplateFile> {
+/** The names of every template found in the search folders, sorted. */
+export async function listTemplates(searchDirs: string[] = [builtinTemplatesDir]): Promise<string[]> {
+  const names = new Set<string>();
+  for (const dir of searchDirs) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isDirectory() && existsSync(path.join(dir, entry.name, 'template.json'))) names.add(entry.name);
+    }
+  }
+  return [...names].sort();
+}
+
+async function resolveChain(name: string, roots: string[]): Promise<ChainLink[]> {
+  const chain: ChainLink[] = [];
+  let current: string | undefined = name;
+  let from: string | null = null;
+  while (current !== undefined) {
+    if (!templateName.safeParse(current).success) {
+      throw new TemplateError(`Invalid template name "${current}": expected letters, digits and dashes`);
+    }
+    if (chain.some((link) => link.name === current)) {
+      throw new TemplateError(
+        `Template "${name}" extends itself: ${[...chain.map((link) => link.name), current].join(' → ')}`,
+      );
+    }
+    const folders = roots
+      .map((root) => ({ dir: path.join(root, current!), root }))
+      .filter((folder) => isDirectory(folder.dir));
+    if (folders.length === 0) throw await unknownTemplate(current, roots, from);
+    const manifestPath = folders.map((folder) => path.join(folder.dir, 'template.json')).find((file) => existsSync(file));
+    if (!manifestPath) {
+      throw new TemplateError(
+        `Template "${current}" has no template.json (looked in ${folders.map((f) => displayPath(f.dir)).join(', ')})`,
+      );
+    }
+    const manifest = await readTemplateManifest(manifestPath);
+    chain.push({ name: current, folders, manifest, manifestPath });
+    from = manifestPath;
+    current = manifest.extends;
+  }
+  return chain;
+}
+
+async function unknownTemplate(name: string, roots: string[], extendedFrom: string | null): Promise<TemplateError> {
+  const known = (await listTemplates(roots)).filter((candidate) => candidate !== 'index');
+  const hint = suggest(name, known);
+  const what = extendedFrom ? `${displayPath(extendedFrom)}: extends unknown template "${name}"` : `Unknown template "${name}"`;
+  return new TemplateError(`${what}${hint ? ` (did you mean "${hint}"?)` : ''}; available: ${known.join(', ')}`);
+}
+
+/** The search folders that exist, as real paths, without duplicates. */
+async function trustedRoots(searchDirs: string[]): Promise<string[]> {
+  const roots: string[] = [];
+  for (const dir of searchDirs) {
+    const real = await realpath(dir).catch(() => null);
+    if (real && !roots.includes(real)) roots.push(real);
+  }
+  return roots;
+}
+
+/** Read a template file, refusing one whose real path (after symbolic links) is outside its search folder. */
+async function readTrusted(file: string, root: string): Promise<string> {
+  const real = await realpath(file);
+  if (real !== root && !real.startsWith(root + path.sep)) {
+    throw new TemplateError(`${displayPath(file)} resolves outside the template folders (to ${real})`);
+  }
+  return readFile(real, 'utf8');
+}
+
+function pathOf(folders: { dir: string }[], relative: string): string {
+  return folders.map((folder) => path.join(folder.dir, relative)).find((file) => existsSync(file)) ?? relative;
+}
+
+function isDirectory(dir: string): boolean {
   try {
-    return { name, path: displayPath(file), source: await readFile(file, 'utf8') };
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : String(error);
-    throw new TemplateError(`Template "${template}": ${displayPath(file)} ${reason}`, { cause: error });
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
-}
-
-async function readOptional(file: string, name: string, template: string): Promise<TemplateFile | null> {
-  return readTemplateFile(file, name, template).catch((error: unknown) => {
-    if ((error as Error).cause && ((error as Error).cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  });
 }

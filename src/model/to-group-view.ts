@@ -1,0 +1,49 @@
+import { weekdays, type GroupConfig } from '../config/group-schema.js';
+import { addDays, formatDate, formatTime, formatWeekday, parseIsoDate, toIsoDate } from '../render/helpers/format-dates.js';
+import { initials, joinId } from '../render/helpers/join-id.js';
+
+/** A study group as templates see it. */
+export interface ViewGroup {
+  name: string;
+  members: { name: string; id: string; initials: string; index: number }[];
+  /** When the group meets, in the roadmap's language (`Tuesday`, `7:00 PM`), or `null`. */
+  meets: { weekday: string; time: string; when: string } | null;
+  /** A meeting per week of the roadmap when it has a start date and the group a meeting day; else empty. */
+  meetings: ViewMeeting[];
+}
+
+export interface ViewMeeting {
+  week: number;
+  /** ISO date, `2027-01-05`. */
+  date: string;
+  /** `Tue, Jan 5` in the roadmap's language. */
+  dateLabel: string;
+  /** `Tue, Jan 5, 7:00 PM` in the roadmap's language. */
+  when: string;
+}
+
+/**
+ * The group's view: members with ids and initials, and its meeting in each
+ * week 1..`lastWeek` when the roadmap has a start date (week 1 starts on it;
+ * the meeting is that week's first day with the group's weekday). Pure.
+ */
+export function toGroupView(
+  group: GroupConfig | undefined | null,
+  { lang, start, lastWeek }: { lang: string; start: string | null; lastWeek: number },
+): ViewGroup | null {
+  if (!group) return null;
+  const members = group.members.map((name, index) => ({ name, id: joinId([name]) || `member-${index + 1}`, initials: initials(name), index }));
+  if (!group.meets) return { name: group.name, members, meets: null, meetings: [] };
+  const day = weekdays.indexOf(group.meets.weekday);
+  const time = formatTime(group.meets.time, lang);
+  const weekday = formatWeekday(day, lang);
+  const first = parseIsoDate(start);
+  const meetings: ViewMeeting[] = [];
+  for (let week = 1; first && week <= lastWeek; week += 1) {
+    const weekStart = addDays(first, (week - 1) * 7);
+    const date = toIsoDate(addDays(weekStart, (day - weekStart.getUTCDay() + 7) % 7));
+    const dateLabel = formatDate(date, lang, 'weekday');
+    meetings.push({ week, date, dateLabel, when: `${dateLabel}, ${time}` });
+  }
+  return { name: group.name, members, meets: { weekday, time, when: `${weekday} ${time}` }, meetings };
+}

@@ -1,0 +1,53 @@
+import { addDays, formatDateRange, parseIsoDate, toIsoDate } from '../render/helpers/format-dates.js';
+import type { ViewMeeting } from './to-group-view.js';
+import type { ViewItem, ViewModel } from './to-view-model.js';
+
+/** One week of the roadmap, for week-by-week templates such as the planner. */
+export interface ViewWeek {
+  week: number;
+  /** `Week 4`. */
+  weekLabel: string;
+  /** ISO dates of the week's first and last day when the roadmap has a start date, else `null`. */
+  start: string | null;
+  end: string | null;
+  /** `Jan 25 – 31, 2027` in the roadmap's language, or `null`. */
+  dateLabel: string | null;
+  /** The group's meeting that week, or `null`. */
+  meeting: ViewMeeting | null;
+  /** The phases with items planned that week, each with those items (sub-items stay under their parent). */
+  parts: { id: string; title: string | null; items: ViewItem[] }[];
+  itemCount: number;
+}
+
+/**
+ * Every week covered by a dated phase, in order, with the items planned for
+ * it. Weeks without items still get a row. Pure.
+ */
+export function toWeekRows(view: ViewModel, start: string | null, meetings: ViewMeeting[]): ViewWeek[] {
+  const numbers = new Set<number>();
+  for (const part of view.phases) {
+    if (!part.weeks) continue;
+    for (let week = part.weeks.start; week <= part.weeks.end; week += 1) numbers.add(week);
+  }
+  const first = parseIsoDate(start);
+  return [...numbers]
+    .sort((a, b) => a - b)
+    .map((week) => {
+      const parts = view.parts.flatMap((part) => {
+        const items = part.topics.flatMap((topic) => topic.items.filter((item) => item.week === week));
+        return items.length > 0 ? [{ id: part.id, title: part.title, items }] : [];
+      });
+      const from = first ? toIsoDate(addDays(first, (week - 1) * 7)) : null;
+      const to = first ? toIsoDate(addDays(first, (week - 1) * 7 + 6)) : null;
+      return {
+        week,
+        weekLabel: `${view.labels.week} ${week}`,
+        start: from,
+        end: to,
+        dateLabel: from && to ? formatDateRange(from, to, view.lang) : null,
+        meeting: meetings.find((meeting) => meeting.week === week) ?? null,
+        parts,
+        itemCount: parts.reduce((sum, part) => sum + part.items.length, 0),
+      };
+    });
+}

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { displayPath } from '../display-path.js';
+import { ConfigError } from '../errors.js';
+import type { HelperFunction } from './register-helpers.js';
+
+/**
+ * Import a project's helpers module (config `helpers`): an ES module whose
+ * exports (the default export's keys, or its named exports) are functions,
+ * each becoming a helper of that name.
+ */
+export async function loadHelpers(file: string): Promise<Record<string, HelperFunction>> {
+  const shown = displayPath(file);
+  if (!existsSync(file)) throw new ConfigError(`Helpers module not found: ${shown}`);
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(path.resolve(file)).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`Cannot load helpers module ${shown}: ${(error as Error).message}`, { cause: error });
+  }
+  const { default: fallback, ...named } = module;
+  const exported = Object.keys(named).length > 0 ? named : fallback;
+  if (exported === null || typeof exported !== 'object') {
+    throw new ConfigError(`Helpers module ${shown} exports no helpers: export functions, or a default object of functions`);
+  }
+  const helpers: Record<string, HelperFunction> = {};
+  for (const [name, value] of Object.entries(exported)) {
+    if (typeof value !== 'function') throw new ConfigError(`Helpers module ${shown}: "${name}" is not a function`);
+    if (!/^[a-z_$][\w$]*$/i.test(name)) throw new ConfigError(`Helpers module ${shown}: "${name}" is not a usable helper name`);
+    helpers[name] = value as HelperFunction;
+  }
+  return helpers;
+}

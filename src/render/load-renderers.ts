@@ -1,0 +1,62 @@
+import { TemplateError } from '../errors.js';
+import { createRenderer, type Render } from './create-renderer.js';
+import { builtinTemplatesDir, loadTemplate } from './load-template.js';
+import type { HelperFunction } from './register-helpers.js';
+
+/** Which template renders each format. */
+export interface TemplateChoice {
+  html?: string;
+  pdf?: string;
+}
+
+/** The built-in defaults: the handout for HTML, the checklist for PDF. */
+export const defaultTemplates: Required<TemplateChoice> = { html: 'handout', pdf: 'checklist' };
+
+export interface RendererSet {
+  html: Render | null;
+  pdf: Render | null;
+  index: Render;
+}
+
+/**
+ * Load and compile the templates a build needs, once each: the chosen one
+ * per wanted format and the index page. `templatesDir` (a project's own
+ * `templates/`) is searched before the built-ins, file by file.
+ */
+export async function loadRenderers(options: {
+  formats: readonly ('html' | 'pdf')[];
+  template?: TemplateChoice;
+  templatesDir?: string;
+  helpers?: Record<string, HelperFunction>;
+}): Promise<RendererSet> {
+  const searchDirs = [...(options.templatesDir ? [options.templatesDir] : []), builtinTemplatesDir];
+  const choice = { ...defaultTemplates, ...definedOnly(options.template ?? {}) };
+  const cache = new Map<string, Promise<{ render: Render; formats: string[] }>>();
+  const load = (name: string) => {
+    let loaded = cache.get(name);
+    if (!loaded) {
+      loaded = loadTemplate(name, searchDirs).then((template) => ({
+        render: createRenderer(template, { helpers: options.helpers }),
+        formats: template.formats,
+      }));
+      cache.set(name, loaded);
+    }
+    return loaded;
+  };
+  const forFormat = async (format: 'html' | 'pdf') => {
+    if (!options.formats.includes(format)) return null;
+    const name = choice[format];
+    if (name === 'index') throw new TemplateError(`Template "index" renders the index page, not a roadmap`);
+    const { render, formats } = await load(name);
+    if (!formats.includes(format)) {
+      throw new TemplateError(`Template "${name}" does not serve ${format} (its template.json lists ${formats.join(', ')})`);
+    }
+    return render;
+  };
+  const [html, pdf, index] = await Promise.all([forFormat('html'), forFormat('pdf'), load('index')]);
+  return { html, pdf, index: index.render };
+}
+
+function definedOnly(choice: TemplateChoice): TemplateChoice {
+  return Object.fromEntries(Object.entries(choice).filter(([, value]) => value !== undefined));
+}
