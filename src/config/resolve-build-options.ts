@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Paper } from '../print/page-layout.js';
 import type { Format, BuildOptions } from '../site/build-site.js';
 import type { RoadmapConfig } from './config-schema.js';
 
@@ -9,6 +10,15 @@ export interface BuildFlags {
   formats?: Format[];
   browser?: string;
   lang?: string;
+  paper?: Paper;
+  margin?: string;
+  landscape?: boolean;
+  phaseBreak?: boolean;
+  printDate?: boolean;
+  browserUrl?: string;
+  browserWs?: string;
+  timeout?: number;
+  recycleAfter?: number;
 }
 
 /**
@@ -30,6 +40,15 @@ export function resolveBuildOptions(
     formats: flags.formats ?? config.formats ?? ['html', 'pdf'],
     browser: flags.browser ?? (config.browser ? fromConfig(config.browser) : undefined),
     concurrency: config.concurrency,
+    paper: flags.paper ?? config.paper,
+    margin: flags.margin ?? config.margin,
+    landscape: flags.landscape ?? config.landscape,
+    phaseBreak: flags.phaseBreak ?? config.phaseBreak,
+    printDate: flags.printDate ?? config.printDate,
+    browserUrl: flags.browserUrl ?? config.browserUrl,
+    browserWs: flags.browserWs ?? config.browserWs,
+    timeout: flags.timeout ?? config.timeout,
+    recycleAfter: flags.recycleAfter ?? config.recycleAfter,
     cwd,
     settings: {
       defaults: { lang: config.lang ?? 'en' },

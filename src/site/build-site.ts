@@ -1,16 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, InterruptedError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import { createPrinter } from '../print/create-printer.js';
 import { findBrowser } from '../print/find-browser.js';
+import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../print/page-layout.js';
 import { createRenderer, type Render } from '../render/create-renderer.js';
 import { loadTemplate } from '../render/load-template.js';
 import { generator } from '../version.js';
 import { collectInputs, type Input } from './collect-inputs.js';
+import { createPdfMaker, type MakePdf } from './make-pdf.js';
+import { resolveBuildDate } from './resolve-build-date.js';
+import { resolveImages } from './resolve-images.js';
 import { toIndexView } from './to-index-view.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -32,6 +36,28 @@ export interface BuildOptions {
   cwd?: string;
   /** Per-roadmap settings around each file's front matter (config defaults, command-line overrides). */
   settings?: SettingLayers;
+  /** PDF paper size; default `a4`. */
+  paper?: Paper;
+  /** PDF page margins, a CSS shorthand of 1-4 lengths; default `18mm 14mm`. */
+  margin?: string;
+  /** Print PDFs in landscape. */
+  landscape?: boolean;
+  /** Start each phase on a new page. */
+  phaseBreak?: boolean;
+  /** Print the date (`SOURCE_DATE_EPOCH`, else front matter `date`) in the PDF footer. */
+  printDate?: boolean;
+  /** Connect to a running Chrome's DevTools endpoint (`http://127.0.0.1:9222`) instead of launching one. */
+  browserUrl?: string;
+  /** Connect to a DevTools WebSocket (`ws://…`, e.g. browserless) instead of launching a browser. */
+  browserWs?: string;
+  /** Seconds one PDF may take to print; default 60. */
+  timeout?: number;
+  /** PDFs one browser prints before a fresh one replaces it; default 50. */
+  recycleAfter?: number;
+  /** Value of `SOURCE_DATE_EPOCH`; default `process.env.SOURCE_DATE_EPOCH`. */
+  sourceDateEpoch?: string;
+  /** Aborting closes the browser, removes temporary files and rejects with an `InterruptedError`. */
+  signal?: AbortSignal;
 }
 
 /** What happened to one roadmap. */
@@ -67,42 +93,78 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const inputs = await collectInputs(options.inputs ?? ['content'], cwd);
   if (inputs.length === 0) throw new InputError(`No Markdown files found in ${(options.inputs ?? ['content']).join(', ')}`);
 
+  const connect = options.browserWs ?? options.browserUrl;
   const printer = wanted.includes('pdf')
-    ? createPrinter({ executablePath: findBrowser(options.browser), concurrency: options.concurrency })
+    ? createPrinter({
+        executablePath: connect ? undefined : findBrowser(options.browser),
+        browserUrl: options.browserUrl,
+        browserWs: options.browserWs,
+        concurrency: options.concurrency,
+        recycleAfter: options.recycleAfter,
+        timeout: options.timeout === undefined ? undefined : options.timeout * 1000,
+      })
     : null;
+  const signal = options.signal;
+  const interrupt = () => void printer?.close();
+  signal?.addEventListener('abort', interrupt, { once: true });
   // Chromium starts while the Markdown is parsed; its errors surface at the first print.
   printer?.warm().catch(() => undefined);
   try {
+    signal?.throwIfAborted();
     const [handout, checklist, index] = await Promise.all([
       wanted.includes('html') ? loadRenderer('handout') : null,
       printer ? loadRenderer('checklist') : null,
       loadRenderer('index'),
     ]);
-    const roadmaps = await Promise.all(
+    const layout = toLayout(options);
+    const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env['SOURCE_DATE_EPOCH'];
+    // Every roadmap settles (and removes its temporary files) before the build returns or throws.
+    const settled = await Promise.allSettled(
       inputs.map((input) =>
         buildRoadmap(input, {
           cwd,
           settings: options.settings ?? {},
           out,
           handout,
-          printPdf: printer && checklist ? (view) => {
-            const document = checklist(view);
-            return printer.print(document.html, document);
-          } : null,
+          makePdf: printer && checklist ? createPdfMaker(printer, checklist, layout) : null,
+          epoch,
+          signal,
         }),
       ),
     );
+    if (signal?.aborted) throw new InterruptedError(interruptedMessage);
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    const roadmaps = settled.map((outcome) => (outcome as PromiseFulfilledResult<BuiltRoadmap>).value);
     const indexFile = path.join(out, 'index.html');
-    await writeAtomic(indexFile, index(toIndexView(roadmaps, generator)).html);
+    await writeAtomic(indexFile, index(toIndexView(roadmaps, generator)).html, { signal });
     return {
       roadmaps,
       index: path.relative(cwd, indexFile),
       errors: count(roadmaps, 'error'),
       warnings: count(roadmaps, 'warning'),
     };
+  } catch (error) {
+    if (signal?.aborted && !(error instanceof InterruptedError)) {
+      throw new InterruptedError(interruptedMessage, { cause: error });
+    }
+    throw error;
   } finally {
+    signal?.removeEventListener('abort', interrupt);
     await printer?.close();
   }
+}
+
+const interruptedMessage = 'The build was interrupted: the browser is closed, finished files are kept and no partial file is left';
+
+function toLayout(options: BuildOptions): PageLayout {
+  return {
+    paper: options.paper ?? defaultLayout.paper,
+    margin: options.margin ? parseMargin(options.margin) : defaultLayout.margin,
+    landscape: options.landscape ?? defaultLayout.landscape,
+    phaseBreak: options.phaseBreak ?? defaultLayout.phaseBreak,
+    printDate: options.printDate ?? defaultLayout.printDate,
+  };
 }
 
 interface RoadmapTargets {
@@ -110,7 +172,9 @@ interface RoadmapTargets {
   settings: SettingLayers;
   out: string;
   handout: Render | null;
-  printPdf: ((view: ViewModel) => Promise<Uint8Array>) | null;
+  makePdf: MakePdf | null;
+  epoch: string | undefined;
+  signal: AbortSignal | undefined;
 }
 
 async function buildRoadmap(input: Input, targets: RoadmapTargets): Promise<BuiltRoadmap> {
@@ -124,14 +188,36 @@ async function buildRoadmap(input: Input, targets: RoadmapTargets): Promise<Buil
   const view = toViewModel(roadmap, generator);
   built.view = view;
   const base = path.join(targets.out, input.name);
-  const writes: Promise<string>[] = [];
-  if (targets.handout) writes.push(write(`${base}.html`, targets.handout(view).html));
-  if (targets.printPdf) writes.push(targets.printPdf(view).then((pdf) => write(`${base}.pdf`, pdf)));
-  built.outputs = await Promise.all(writes);
+  const baseDir = path.dirname(file);
+  const date = resolveBuildDate(targets.epoch, roadmap.meta);
+  const writes: Promise<string | null>[] = [];
+  const { handout, makePdf } = targets;
+  if (handout) {
+    writes.push(
+      resolveImages(view, { baseDir, remote: 'alt' }).then((images) => {
+        // The PDF reports the same image problems; say them once.
+        if (!makePdf) built.diagnostics.push(...images.diagnostics);
+        return write(`${base}.html`, handout(images.view).html);
+      }),
+    );
+  }
+  if (makePdf) {
+    writes.push(
+      makePdf(view, { baseDir, date }).then((made) => {
+        built.diagnostics.push(...made.diagnostics);
+        return made.pdf ? write(`${base}.pdf`, made.pdf) : null;
+      }),
+    );
+  }
+  const settled = await Promise.allSettled(writes);
+  const failure = settled.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  built.diagnostics.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  built.outputs = settled.flatMap((outcome) => (outcome.status === 'fulfilled' && outcome.value ? [outcome.value] : []));
   return built;
 
   async function write(target: string, data: string | Uint8Array) {
-    await writeAtomic(target, data);
+    await writeAtomic(target, data, { signal: targets.signal });
     return path.relative(targets.cwd, target);
   }
 }
