@@ -25,7 +25,7 @@ program
   .option('-o, --out <dir>', 'output folder (default: config `out`, else output/)')
   .option('-f, --format <list>', 'formats to write: html, pdf or html,pdf (default: both)', parseFormats)
   .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
-  .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one)')
+  .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one, then puppeteer\'s cache)')
   .option('--browser-url <url>', 'connect to a running Chrome (http://host:port) instead of launching one', parseUrl(/^https?:$/, 'a URL such as http://127.0.0.1:9222'))
   .option('--browser-ws <url>', 'connect to a DevTools WebSocket (ws://…) instead of launching a browser', parseUrl(/^wss?:$/, 'a ws:// or wss:// URL'))
   .option('--paper <size>', `PDF paper size: ${papers.join(', ')} (default: a4)`, parsePaper)
