@@ -3,7 +3,9 @@
 // 1. npm packages, when node_modules is missing or older than package-lock.json;
 // 2. a Chromium to print PDFs with (system one; else Debian's `chromium` when
 //    running as root with apt-get; else one clear message saying how to get one),
-//    plus the fonts the templates name.
+//    plus the fonts the templates name;
+// 3. the fonts that give every script real glyphs in the PDF (Latin, Cyrillic, Greek,
+//    Arabic, CJK, emoji): Debian's Noto packages, installed when missing on Debian/Ubuntu as root.
 // Dependency-free on purpose: it runs before the packages exist. Fast when all is in place.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
@@ -25,7 +27,8 @@ const browserCandidates = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
-const debianPackages = ['chromium', 'fonts-noto-core', 'fonts-liberation', 'fonts-dejavu-core'];
+const fontPackages = ['fonts-noto-core', 'fonts-noto-cjk', 'fonts-noto-color-emoji', 'fonts-liberation', 'fonts-dejavu-core'];
+const debianPackages = ['chromium', ...fontPackages];
 
 function run(command, args, options = {}) {
   log(`${command} ${args.join(' ')}`);
@@ -85,5 +88,28 @@ function ensureBrowser() {
   }
 }
 
+/** Debian packages of `names` that are not installed; `[]` where there is no dpkg. */
+function missingDebianPackages(names) {
+  if (process.platform !== 'linux' || !existsSync('/usr/bin/dpkg-query')) return [];
+  const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...names], { encoding: 'utf8' });
+  const installed = new Set(
+    (result.stdout ?? '').split('\n').filter((line) => line.endsWith(' installed')).map((line) => line.split(' ')[0]),
+  );
+  return names.filter((name) => !installed.has(name));
+}
+
+function ensureFonts() {
+  const missing = missingDebianPackages(fontPackages);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    log(`fonts missing (${missing.join(', ')}): some scripts may print as empty boxes. Install them with \`sudo apt-get install ${missing.join(' ')}\`.`);
+    return;
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+}
+
 installPackages();
 ensureBrowser();
+ensureFonts();

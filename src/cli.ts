@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
-import { RoadmapPressError } from './errors.js';
+import { InterruptedError, RoadmapPressError } from './errors.js';
 import { languageTag } from './config/config-schema.js';
 import { build, formats, inspect, loadConfig, mark, resolveBuildOptions, toViewModel, type Format } from './index.js';
 import type { Diagnostic } from './model/roadmap.js';
 import { initProject } from './init/init-project.js';
 import type { TemplateChoice } from './render/load-renderers.js';
 import { templateName } from './render/read-template-manifest.js';
+import { isMargin, papers, type Paper } from './print/page-layout.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
 import { version } from './version.js';
 
@@ -27,7 +28,16 @@ program
   .option('-o, --out <dir>', 'output folder (default: config `out`, else output/)')
   .option('-f, --format <list>', 'formats to write: html, pdf or html,pdf (default: both)', parseFormats)
   .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
-  .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one)')
+  .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one, then puppeteer\'s cache)')
+  .option('--browser-url <url>', 'connect to a running Chrome (http://host:port) instead of launching one', parseUrl(/^https?:$/, 'a URL such as http://127.0.0.1:9222'))
+  .option('--browser-ws <url>', 'connect to a DevTools WebSocket (ws://…) instead of launching a browser', parseUrl(/^wss?:$/, 'a ws:// or wss:// URL'))
+  .option('--paper <size>', `PDF paper size: ${papers.join(', ')} (default: a4)`, parsePaper)
+  .option('--margin <lengths>', 'PDF page margins, CSS shorthand such as 12mm or "18mm 14mm"', parseMargin)
+  .option('--landscape', 'print PDFs in landscape')
+  .option('--phase-break', 'start each phase on a new page')
+  .option('--print-date', 'print the date (SOURCE_DATE_EPOCH, else front matter date) in the PDF footer')
+  .option('--timeout <seconds>', 'seconds one PDF may take to print (default: 60)', parsePositive)
+  .option('--recycle-after <count>', 'PDFs one browser prints before it is replaced (default: 50)', parseCount)
   .option('-t, --template <name>', 'template: NAME for every format, or html=NAME,pdf=NAME (default: handout, checklist)', parseTemplateChoice)
   .option('--templates <dir>', 'your own templates folder, searched before the built-ins (default: config `templates`, else templates/)')
   .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
@@ -45,10 +55,19 @@ program
         lang: flags.lang,
         template: flags.template,
         templates: flags.templates,
+        paper: flags.paper,
+        margin: flags.margin,
+        landscape: flags.landscape,
+        phaseBreak: flags.phaseBreak,
+        printDate: flags.printDate,
+        browserUrl: flags.browserUrl,
+        browserWs: flags.browserWs,
+        timeout: flags.timeout,
+        recycleAfter: flags.recycleAfter,
       },
       { configFile: file },
     );
-    const result = await build(options);
+    const result = await build({ ...options, signal: interruptOnSignals() });
     for (const roadmap of result.roadmaps) report(roadmap.source, roadmap.diagnostics);
     const failed = result.roadmaps.filter((roadmap) => roadmap.view === null).length;
     if (!flags.quiet) {
@@ -116,6 +135,57 @@ interface BuildCommandFlags {
   quiet?: boolean;
   template?: TemplateChoice;
   templates?: string;
+  paper?: Paper;
+  margin?: string;
+  landscape?: boolean;
+  phaseBreak?: boolean;
+  printDate?: boolean;
+  browserUrl?: string;
+  browserWs?: string;
+  timeout?: number;
+  recycleAfter?: number;
+}
+
+/** SIGINT/SIGTERM abort the build: it closes the browser and removes its temporary files; a second signal exits at once. */
+function interruptOnSignals(): AbortSignal {
+  const interruption = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (interruption.signal.aborted) process.exit(130);
+      interruption.abort();
+    });
+  }
+  return interruption.signal;
+}
+
+function parsePaper(value: string): Paper {
+  const paper = value.toLowerCase();
+  if (!papers.includes(paper as Paper)) throw new InvalidArgumentError(`expected ${papers.join(', ')}`);
+  return paper as Paper;
+}
+
+function parseMargin(value: string): string {
+  if (!isMargin(value)) throw new InvalidArgumentError('expected 1-4 lengths such as 12mm or "18mm 14mm" (mm, cm, in, pt, px)');
+  return value;
+}
+
+function parsePositive(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of seconds');
+  return number;
+}
+
+function parseCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return number;
+}
+
+function parseUrl(protocol: RegExp, expected: string): (value: string) => string {
+  return (value) => {
+    if (!URL.canParse(value) || !protocol.test(new URL(value).protocol)) throw new InvalidArgumentError(`expected ${expected}`);
+    return value;
+  };
 }
 
 function parseTemplateName(value: string): string {
@@ -170,7 +240,10 @@ function report(file: string, diagnostics: Diagnostic[]) {
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof CommanderError) {
+  if (error instanceof InterruptedError) {
+    console.error(`${color ? pc.yellow('interrupted') : 'interrupted'} ${error.message}`);
+    process.exitCode = 130;
+  } else if (error instanceof CommanderError) {
     // Help and version exit 0; every other commander error is a usage error.
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof RoadmapPressError) {

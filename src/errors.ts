@@ -26,3 +26,13 @@ export class InputError extends RoadmapPressError {
 export class ConfigError extends RoadmapPressError {
   override name = 'ConfigError';
 }
+
+/** One document could not be printed (it took too long, or the browser crashed on it twice). */
+export class PrintError extends RoadmapPressError {
+  override name = 'PrintError';
+}
+
+/** The run was interrupted (SIGINT/SIGTERM); the CLI exits 130. */
+export class InterruptedError extends RoadmapPressError {
+  override name = 'InterruptedError';
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { groupSchema } from './group-schema.js';
 import { templateName } from '../render/read-template-manifest.js';
+import { isMargin, papers } from '../print/page-layout.js';
 
 /** A BCP 47 language tag such as `en` or `pt-BR`. */
 export const languageTag = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as `en` or `pt-BR`');
@@ -30,6 +31,24 @@ export const configSchema = z.strictObject({
   helpers: z.string().min(1).optional(),
   /** A study group: `{"name": …, "members": […], "meets": {"weekday": "tuesday", "time": "19:00"}}`. */
   group: groupSchema.optional(),
+  /** PDF paper size (default `a4`). */
+  paper: z.enum(papers).optional(),
+  /** PDF page margins: a CSS shorthand of 1-4 lengths such as `12mm` or `18mm 14mm` (default `18mm 14mm`). */
+  margin: z.string().refine(isMargin, 'expected 1-4 lengths such as `12mm` or `18mm 14mm` (mm, cm, in, pt, px)').optional(),
+  /** Print PDFs in landscape (default `false`). */
+  landscape: z.boolean().optional(),
+  /** Start each phase on a new page (default `false`). */
+  phaseBreak: z.boolean().optional(),
+  /** Print the date (`SOURCE_DATE_EPOCH`, else front matter `date`) in the PDF footer (default `false`). */
+  printDate: z.boolean().optional(),
+  /** Connect to a running Chrome's DevTools HTTP endpoint instead of launching one. */
+  browserUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Connect to a DevTools WebSocket (`ws://…`) instead of launching a browser. */
+  browserWs: z.url({ protocol: /^wss?$/ }).optional(),
+  /** Seconds one PDF may take to print (default 60). */
+  timeout: z.number().positive().max(3600).optional(),
+  /** PDFs one browser prints before a fresh one replaces it (default 50). */
+  recycleAfter: z.number().int().min(1).optional(),
 });
 
 export type RoadmapConfig = z.infer<typeof configSchema>;

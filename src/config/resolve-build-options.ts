@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateChoice } from '../render/load-renderers.js';
+import type { Paper } from '../print/page-layout.js';
 import type { Format, BuildOptions } from '../site/build-site.js';
 import type { RoadmapConfig } from './config-schema.js';
 
@@ -15,6 +16,15 @@ export interface BuildFlags {
   template?: TemplateChoice;
   /** `--templates DIR`. */
   templates?: string;
+  paper?: Paper;
+  margin?: string;
+  landscape?: boolean;
+  phaseBreak?: boolean;
+  printDate?: boolean;
+  browserUrl?: string;
+  browserWs?: string;
+  timeout?: number;
+  recycleAfter?: number;
 }
 
 /**
@@ -40,6 +50,15 @@ export function resolveBuildOptions(
     templates: flags.templates ?? (config.templates ? fromConfig(config.templates) : defaultTemplates(base)),
     helpers: config.helpers ? fromConfig(config.helpers) : undefined,
     group: config.group,
+    paper: flags.paper ?? config.paper,
+    margin: flags.margin ?? config.margin,
+    landscape: flags.landscape ?? config.landscape,
+    phaseBreak: flags.phaseBreak ?? config.phaseBreak,
+    printDate: flags.printDate ?? config.printDate,
+    browserUrl: flags.browserUrl ?? config.browserUrl,
+    browserWs: flags.browserWs ?? config.browserWs,
+    timeout: flags.timeout ?? config.timeout,
+    recycleAfter: flags.recycleAfter ?? config.recycleAfter,
     cwd,
     settings: {
       defaults: { lang: config.lang ?? 'en' },

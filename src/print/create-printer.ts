@@ -1,75 +1,171 @@
 import os from 'node:os';
-import type { Browser, Page } from 'puppeteer';
-import { launchBrowser, type LaunchOptions } from './launch-browser.js';
-import { printPdf, type PrintOptions } from './print-pdf.js';
+import { TimeoutError, type Page } from 'puppeteer';
+import { PrintError } from '../errors.js';
+import { openBrowser, type BrowserSource, type OpenedBrowser } from './open-browser.js';
+import { printPdf, type PrintOptions, type PrintedPdf } from './print-pdf.js';
 
-export interface PrinterOptions extends LaunchOptions {
+export interface PrinterOptions extends BrowserSource {
   /** How many pages print at once; defaults to the number of CPU cores (at most 4). */
   concurrency?: number;
+  /** Documents one browser prints before a fresh one replaces it; default 50. */
+  recycleAfter?: number;
+  /** Milliseconds one document may take to load and print; default 60 000. */
+  timeout?: number;
 }
 
 /** Prints HTML documents to PDF with one shared browser and a small pool of reused pages. */
 export interface Printer {
   /** Start the browser now (e.g. while Markdown is still being parsed). */
   warm(): Promise<void>;
-  print(html: string, options: PrintOptions): Promise<Uint8Array>;
+  /** Print one document; throws a `PrintError` when it times out or crashes the browser twice. */
+  print(html: string, options: PrintOptions): Promise<PrintedPdf>;
+  /** Close (or disconnect from) every browser; prints in flight fail. */
   close(): Promise<void>;
+  /** How many times a crashed browser was replaced so far. */
+  readonly relaunches: number;
+}
+
+/** One browser and the pages opened in it. */
+interface Session {
+  opened: Promise<OpenedBrowser>;
+  idle: Page[];
+  active: number;
+  printed: number;
+  retired: boolean;
 }
 
 /**
- * One Chromium per run, launched lazily; at most `concurrency` pages print at
- * the same time and each page is reused for the next document.
+ * One Chromium at a time, launched lazily (or connected to); at most
+ * `concurrency` pages print at the same time and each page is reused for the
+ * next document. After `recycleAfter` documents the browser is replaced by a
+ * fresh one; a browser that crashes is relaunched and the document retried once.
  */
 export function createPrinter(options: PrinterOptions = {}): Printer {
   const limit = Math.max(1, options.concurrency ?? Math.min(os.availableParallelism(), 4));
-  let browser: Promise<Browser> | null = null;
-  const idle: Page[] = [];
-  const waiting: ((page: Page) => void)[] = [];
-  let open = 0;
+  const recycleAfter = Math.max(1, options.recycleAfter ?? 50);
+  const timeout = options.timeout ?? 60_000;
+  const sessions = new Set<Session>();
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  let current: Session | null = null;
   let closed = false;
+  let relaunches = 0;
 
-  const getBrowser = () => (browser ??= launchBrowser(options));
-
-  async function acquire(): Promise<Page> {
-    const page = idle.pop();
-    if (page) return page;
-    if (open < limit) {
-      open += 1;
-      try {
-        return await (await getBrowser()).newPage();
-      } catch (error) {
-        open -= 1;
-        throw error;
-      }
-    }
-    return new Promise((resolve) => waiting.push(resolve));
+  function session(): Session {
+    if (current && !current.retired) return current;
+    const created: Session = { opened: openBrowser(options), idle: [], active: 0, printed: 0, retired: false };
+    created.opened.catch(() => undefined);
+    sessions.add(created);
+    current = created;
+    return created;
   }
 
-  function release(page: Page) {
-    const next = waiting.shift();
-    if (next) next(page);
-    else idle.push(page);
+  function retire(retiring: Session) {
+    retiring.retired = true;
+    if (current === retiring) current = null;
+    if (retiring.active === 0) void end(retiring);
+  }
+
+  async function end(ending: Session) {
+    sessions.delete(ending);
+    const opened = await ending.opened.catch(() => null);
+    if (!opened) return;
+    if (opened.owned) await opened.browser.close().catch(() => undefined);
+    else {
+      await Promise.all(ending.idle.map((page) => page.close().catch(() => undefined)));
+      await opened.browser.disconnect().catch(() => undefined);
+    }
+  }
+
+  async function slot(): Promise<() => void> {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    return () => {
+      running -= 1;
+      waiting.shift()?.();
+    };
+  }
+
+  async function printOnce(html: string, printOptions: PrintOptions): Promise<PrintedPdf> {
+    const using = session();
+    using.active += 1;
+    let page: Page | null = null;
+    let reusable = false;
+    try {
+      const { browser } = await using.opened;
+      try {
+        page = using.idle.pop() ?? (await browser.newPage());
+        const printed = await withTimeout(printPdf(page, html, { ...printOptions, timeout }), timeout);
+        using.printed += 1;
+        reusable = true;
+        return printed;
+      } catch (error) {
+        if (!browser.connected) {
+          if (!using.retired && !closed) relaunches += 1;
+          retire(using);
+          throw new BrowserCrash(error);
+        }
+        if (error instanceof TimeoutError) throw new PrintError(timeoutMessage(timeout), { cause: error });
+        throw error;
+      }
+    } finally {
+      using.active -= 1;
+      if (using.printed >= recycleAfter && !using.retired) retire(using);
+      if (page && reusable && !using.retired) using.idle.push(page);
+      else if (page) void page.close().catch(() => undefined);
+      if (using.retired && using.active === 0) void end(using);
+    }
+
+    function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new PrintError(timeoutMessage(ms))), ms);
+      });
+      return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+    }
   }
 
   return {
+    get relaunches() {
+      return relaunches;
+    },
     async warm() {
-      await getBrowser();
+      if (!closed) await session().opened;
     },
     async print(html, printOptions) {
-      if (closed) throw new Error('The printer is closed');
-      const page = await acquire();
+      const release = await slot();
       try {
-        return await printPdf(page, html, printOptions);
+        for (let attempt = 1; ; attempt += 1) {
+          if (closed) throw new PrintError('The printer is closed');
+          try {
+            return await printOnce(html, printOptions);
+          } catch (error) {
+            if (!(error instanceof BrowserCrash)) throw error;
+            if (closed) throw new PrintError('The printer is closed', { cause: error.cause });
+            if (attempt === 2) {
+              throw new PrintError('The browser crashed twice while printing this document', { cause: error.cause });
+            }
+          }
+        }
       } finally {
-        release(page);
+        release();
       }
     },
     async close() {
       closed = true;
-      if (!browser) return;
-      const launched = await browser.catch(() => null);
-      browser = null;
-      await launched?.close().catch(() => undefined);
+      current = null;
+      await Promise.all([...sessions].map(end));
     },
   };
+}
+
+/** The browser went away while printing: it crashed, was killed, or the connection dropped. */
+class BrowserCrash extends Error {
+  constructor(cause: unknown) {
+    super('The browser disconnected', { cause });
+  }
+}
+
+function timeoutMessage(ms: number): string {
+  return `Printing took longer than ${ms / 1000} s (the timeout); the PDF was not written`;
 }

@@ -30,7 +30,16 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   try {
-    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args });
+    // roadmap-press closes the browser itself on SIGINT/SIGTERM, after removing its temporary files.
+    return await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      args,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     throw new BrowserError(`Could not start ${executablePath}: ${reason}. ${installHint}`, { cause: error });

@@ -1,45 +1,96 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer';
+import { defaultLayout, type Margin, type Paper } from './page-layout.js';
 
 export interface PrintOptions {
   /** Running header and footer (Chromium's print templates), or `null` for none. */
   header: string | null;
   footer: string | null;
   /** Paper format; A4 by default. */
-  format?: 'A4' | 'Letter' | 'A5';
+  paper?: Paper;
+  landscape?: boolean;
+  margin?: Margin;
+  /** Folder whose files the page may load (`file:` URLs inside it); nothing else but `data:` URLs loads. */
+  baseDir?: string;
+  /** Milliseconds before loading or printing gives up; 60 s by default. */
+  timeout?: number;
 }
 
-const prepared = new WeakSet<Page>();
+/** One printed document. */
+export interface PrintedPdf {
+  pdf: Uint8Array;
+  /** Every URL the page tried to load and was refused, once each, in order. */
+  blocked: string[];
+}
+
+interface PageState {
+  baseDir: string | null;
+  blocked: Set<string>;
+}
+
+const states = new WeakMap<Page, PageState>();
 
 /**
  * Print one HTML document to PDF bytes on a (reused) page. The page runs no
- * JavaScript and makes no network requests: anything but a `data:` URL is
- * blocked. The PDF is tagged, has an outline from the headings, and takes its
- * Title from the document's `<title>`.
+ * JavaScript and makes no network requests: anything but a `data:` URL or a
+ * file inside `baseDir` is blocked and reported in `blocked`. The PDF is
+ * tagged, has an outline from the headings, and takes its Title from the
+ * document's `<title>`.
  */
-export async function printPdf(page: Page, html: string, options: PrintOptions): Promise<Uint8Array> {
-  if (!prepared.has(page)) {
+export async function printPdf(page: Page, html: string, options: PrintOptions): Promise<PrintedPdf> {
+  let state = states.get(page);
+  if (!state) {
+    const created: PageState = { baseDir: null, blocked: new Set() };
+    state = created;
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
-    page.on('request', blockNetwork);
-    prepared.add(page);
+    page.on('request', (request) => filterRequest(request, created));
+    states.set(page, created);
   }
-  await page.setContent(html, { waitUntil: 'load' });
+  state.baseDir = options.baseDir ? path.resolve(options.baseDir) : null;
+  state.blocked = new Set();
+  const timeout = options.timeout ?? 60_000;
+  await page.setContent(html, { waitUntil: 'load', timeout });
   const headerFooter = options.header !== null || options.footer !== null;
-  return page.pdf({
-    format: options.format ?? 'A4',
+  const pdf = await page.pdf({
+    format: toFormat(options.paper ?? defaultLayout.paper),
+    landscape: options.landscape ?? false,
     printBackground: true,
     tagged: true,
     outline: true,
     displayHeaderFooter: headerFooter,
     headerTemplate: options.header ?? '<span></span>',
     footerTemplate: options.footer ?? '<span></span>',
-    margin: { top: headerFooter ? '18mm' : '14mm', bottom: headerFooter ? '18mm' : '14mm', left: '14mm', right: '14mm' },
-    timeout: 60_000,
+    margin: options.margin ?? defaultLayout.margin,
+    timeout,
   });
+  return { pdf, blocked: [...state.blocked] };
 }
 
-function blockNetwork(request: HTTPRequest) {
+function toFormat(paper: Paper): 'A4' | 'Letter' | 'A5' {
+  return paper === 'letter' ? 'Letter' : paper === 'a4' ? 'A4' : 'A5';
+}
+
+function filterRequest(request: HTTPRequest, state: PageState) {
   if (request.isInterceptResolutionHandled()) return;
-  if (request.url().startsWith('data:')) void request.continue();
-  else void request.abort('blockedbyclient');
+  const url = request.url();
+  if (isAllowed(url, state.baseDir)) {
+    void request.continue();
+    return;
+  }
+  state.blocked.add(url);
+  void request.abort('blockedbyclient');
+}
+
+/** `data:` URLs, and `file:` URLs inside `baseDir`. */
+function isAllowed(url: string, baseDir: string | null): boolean {
+  if (url.startsWith('data:')) return true;
+  if (!baseDir || !url.startsWith('file:')) return false;
+  try {
+    const relative = path.relative(baseDir, fileURLToPath(url));
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  } catch {
+    return false;
+  }
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { GroupConfig } from '../config/group-schema.js';
-import { InputError } from '../errors.js';
+import { InputError, InterruptedError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import { toTemplateData } from '../model/to-template-data.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
@@ -10,12 +10,17 @@ import { processRoadmap } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import { createPrinter } from '../print/create-printer.js';
 import { findBrowser } from '../print/find-browser.js';
-import type { Render, RenderedDocument } from '../render/create-renderer.js';
+import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../print/page-layout.js';
+import type { Render } from '../render/create-renderer.js';
 import { loadHelpers } from '../render/load-helpers.js';
 import { loadRenderers, type TemplateChoice } from '../render/load-renderers.js';
 import type { HelperFunction } from '../render/register-helpers.js';
 import { generator } from '../version.js';
 import { collectInputs, type Input } from './collect-inputs.js';
+import { createPdfMaker, preparePdf, type MakePdf, type PreparedPdf } from './make-pdf.js';
+import { resolveBuildDate } from './resolve-build-date.js';
+import { resolveImages } from './resolve-images.js';
+import { toChecklistView } from './to-checklist-view.js';
 import { toIndexView } from './to-index-view.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -45,6 +50,28 @@ export interface BuildOptions {
   helpers?: string | Record<string, HelperFunction>;
   /** A study group: its name, members (a checkbox each per item) and meeting day. */
   group?: GroupConfig;
+  /** PDF paper size; default `a4`. */
+  paper?: Paper;
+  /** PDF page margins, a CSS shorthand of 1-4 lengths; default `18mm 14mm`. */
+  margin?: string;
+  /** Print PDFs in landscape. */
+  landscape?: boolean;
+  /** Start each phase on a new page. */
+  phaseBreak?: boolean;
+  /** Print the date (`SOURCE_DATE_EPOCH`, else front matter `date`) in the PDF footer. */
+  printDate?: boolean;
+  /** Connect to a running Chrome's DevTools endpoint (`http://127.0.0.1:9222`) instead of launching one. */
+  browserUrl?: string;
+  /** Connect to a DevTools WebSocket (`ws://…`, e.g. browserless) instead of launching a browser. */
+  browserWs?: string;
+  /** Seconds one PDF may take to print; default 60. */
+  timeout?: number;
+  /** PDFs one browser prints before a fresh one replaces it; default 50. */
+  recycleAfter?: number;
+  /** Value of `SOURCE_DATE_EPOCH`; default `process.env.SOURCE_DATE_EPOCH`. */
+  sourceDateEpoch?: string;
+  /** Aborting closes the browser, removes temporary files and rejects with an `InterruptedError`. */
+  signal?: AbortSignal;
 }
 
 /** What happened to one roadmap. */
@@ -79,6 +106,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const wanted = options.formats ?? [...formats];
   const inputs = await collectInputs(options.inputs ?? ['content'], cwd);
   if (inputs.length === 0) throw new InputError(`No Markdown files found in ${(options.inputs ?? ['content']).join(', ')}`);
+
   const ownTemplates = path.join(cwd, 'templates');
   const templates =
     options.templates === undefined ? (existsSync(ownTemplates) ? ownTemplates : undefined) : path.resolve(cwd, options.templates);
@@ -87,13 +115,27 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // Every template is loaded, checked and compiled before anything is read, rendered or written.
   const renderers = await loadRenderers({ formats: wanted, template: options.template, templatesDir: templates, helpers });
 
+  const connect = options.browserWs ?? options.browserUrl;
   const printer = wanted.includes('pdf')
-    ? createPrinter({ executablePath: findBrowser(options.browser), concurrency: options.concurrency })
+    ? createPrinter({
+        executablePath: connect ? undefined : findBrowser(options.browser),
+        browserUrl: options.browserUrl,
+        browserWs: options.browserWs,
+        concurrency: options.concurrency,
+        recycleAfter: options.recycleAfter,
+        timeout: options.timeout === undefined ? undefined : options.timeout * 1000,
+      })
     : null;
+  const signal = options.signal;
+  const interrupt = () => void printer?.close();
+  signal?.addEventListener('abort', interrupt, { once: true });
   // Chromium starts while the Markdown is parsed; its errors surface at the first print.
   printer?.warm().catch(() => undefined);
   try {
+    signal?.throwIfAborted();
     const { html: handout, pdf: checklist, index } = renderers;
+    const layout = toLayout(options);
+    const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env['SOURCE_DATE_EPOCH'];
     // Render every roadmap first: a template that fails on any of them writes nothing.
     const prepared = await Promise.all(
       inputs.map((input) =>
@@ -104,22 +146,47 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
           group: options.group ?? null,
           handout,
           checklist: printer ? checklist : null,
-          printPdf: printer ? (document) => printer.print(document.html, document) : null,
+          layout,
+          epoch,
         }),
       ),
     );
-    const roadmaps = await Promise.all(prepared.map((write) => write()));
+    const makePdf = printer ? createPdfMaker(printer, layout) : null;
+    // Every roadmap settles (and removes its temporary files) before the build returns or throws.
+    const settled = await Promise.allSettled(prepared.map((write) => write({ makePdf, signal })));
+    if (signal?.aborted) throw new InterruptedError(interruptedMessage);
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    const roadmaps = settled.map((outcome) => (outcome as PromiseFulfilledResult<BuiltRoadmap>).value);
     const indexFile = path.join(out, 'index.html');
-    await writeAtomic(indexFile, index(toIndexView(roadmaps, generator)).html);
+    await writeAtomic(indexFile, index(toIndexView(roadmaps, generator)).html, { signal });
     return {
       roadmaps,
       index: path.relative(cwd, indexFile),
       errors: count(roadmaps, 'error'),
       warnings: count(roadmaps, 'warning'),
     };
+  } catch (error) {
+    if (signal?.aborted && !(error instanceof InterruptedError)) {
+      throw new InterruptedError(interruptedMessage, { cause: error });
+    }
+    throw error;
   } finally {
+    signal?.removeEventListener('abort', interrupt);
     await printer?.close();
   }
+}
+
+const interruptedMessage = 'The build was interrupted: the browser is closed, finished files are kept and no partial file is left';
+
+function toLayout(options: BuildOptions): PageLayout {
+  return {
+    paper: options.paper ?? defaultLayout.paper,
+    margin: options.margin ? parseMargin(options.margin) : defaultLayout.margin,
+    landscape: options.landscape ?? defaultLayout.landscape,
+    phaseBreak: options.phaseBreak ?? defaultLayout.phaseBreak,
+    printDate: options.printDate ?? defaultLayout.printDate,
+  };
 }
 
 interface RoadmapTargets {
@@ -129,11 +196,17 @@ interface RoadmapTargets {
   group: GroupConfig | null;
   handout: Render | null;
   checklist: Render | null;
-  printPdf: ((document: RenderedDocument) => Promise<Uint8Array>) | null;
+  layout: PageLayout;
+  epoch: string | undefined;
+}
+
+interface WriteContext {
+  makePdf: MakePdf | null;
+  signal: AbortSignal | undefined;
 }
 
 /** Read, model and render one roadmap; the returned function prints and writes it. */
-async function prepareRoadmap(input: Input, targets: RoadmapTargets): Promise<() => Promise<BuiltRoadmap>> {
+async function prepareRoadmap(input: Input, targets: RoadmapTargets): Promise<(context: WriteContext) => Promise<BuiltRoadmap>> {
   const file = path.resolve(targets.cwd, input.source);
   const source = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`Cannot read ${input.source}: ${error.code ?? error.message}`, { cause: error });
@@ -143,22 +216,48 @@ async function prepareRoadmap(input: Input, targets: RoadmapTargets): Promise<()
   if (!roadmap) return async () => built;
   const view = toViewModel(roadmap, generator);
   built.view = view;
-  const data = toTemplateData(view, { group: targets.group });
-  const html = targets.handout ? targets.handout(data, { format: 'html' }).html : null;
-  const printable = targets.checklist ? targets.checklist(data, { format: 'pdf' }) : null;
   const base = path.join(targets.out, input.name);
-  return async () => {
-    const writes: Promise<string>[] = [];
+  const baseDir = path.dirname(file);
+  const date = resolveBuildDate(targets.epoch, roadmap.meta);
+  // Every template, HTML or PDF, sees the same data: the view model, its dates and group, and the print settings.
+  const extra = (images: ViewModel) => ({
+    ...toTemplateData(images, { group: targets.group }),
+    print: toChecklistView(images, targets.layout, date).print,
+  });
+
+  let html: string | null = null;
+  if (targets.handout) {
+    const images = await resolveImages(view, { baseDir, remote: 'alt' });
+    // The PDF reports the same image problems; say them once.
+    if (!targets.checklist) built.diagnostics.push(...images.diagnostics);
+    html = targets.handout(extra(images.view), { format: 'html' }).html;
+  }
+  const pdf: PreparedPdf | null = targets.checklist
+    ? await preparePdf(view, extra, targets.checklist, targets.layout, { baseDir, date })
+    : null;
+
+  return async ({ makePdf, signal }) => {
+    const write = async (target: string, data: string | Uint8Array) => {
+      await writeAtomic(target, data, { signal });
+      return path.relative(targets.cwd, target);
+    };
+    const writes: Promise<string | null>[] = [];
     if (html !== null) writes.push(write(`${base}.html`, html));
-    if (printable && targets.printPdf) writes.push(targets.printPdf(printable).then((pdf) => write(`${base}.pdf`, pdf)));
-    built.outputs = await Promise.all(writes);
+    if (pdf && makePdf) {
+      writes.push(
+        makePdf(pdf).then((made) => {
+          built.diagnostics.push(...made.diagnostics);
+          return made.pdf ? write(`${base}.pdf`, made.pdf) : null;
+        }),
+      );
+    }
+    const settled = await Promise.allSettled(writes);
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    built.diagnostics.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+    built.outputs = settled.flatMap((outcome) => (outcome.status === 'fulfilled' && outcome.value ? [outcome.value] : []));
     return built;
   };
-
-  async function write(target: string, data: string | Uint8Array) {
-    await writeAtomic(target, data);
-    return path.relative(targets.cwd, target);
-  }
 }
 
 function count(roadmaps: BuiltRoadmap[], severity: Diagnostic['severity']): number {

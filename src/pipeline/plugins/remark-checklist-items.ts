@@ -9,11 +9,13 @@ import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection } from '../../model/roadmap.js';
 import { createIdRegistry, slugify } from '../create-item-id.js';
 
-/** Inline Markdown → sanitized HTML. Images become their alt text: a handout makes no requests. */
+/**
+ * Inline Markdown → sanitized HTML. Images stay `<img>` (http(s) or relative
+ * `src` only); at the I/O edge, local ones are embedded and remote ones are
+ * blocked while printing (src/site/resolve-images.ts).
+ */
 const inlineToHtml = unified()
-  .use(remarkRehype, {
-    handlers: { image: (_state, node: { alt?: string | null }) => ({ type: 'text', value: node.alt ?? '' }) },
-  })
+  .use(remarkRehype)
   .use(rehypeSanitize)
   .use(rehypeStringify)
   .freeze();

@@ -1,0 +1,26 @@
+import { PDFDocument } from 'pdf-lib';
+import { addFormFields } from './add-form-fields.js';
+import { setPdfMetadata, type PdfMetadata } from './set-pdf-metadata.js';
+
+export interface FinishOptions {
+  metadata: PdfMetadata;
+  /** `href` prefix of the links that mark checkboxes (see `addFormFields`). */
+  fieldPrefix: string;
+  /** Ids of the items whose box starts ticked. */
+  checked: ReadonlySet<string>;
+  /** What the document was printed from (its HTML): the source of its stable file identifier. */
+  fingerprint: string;
+}
+
+/**
+ * Post-process Chromium's PDF with pdf-lib: fillable checkboxes over the
+ * printed boxes, metadata, and nothing that depends on the clock, so the same
+ * input always gives byte-identical output. The outline and the tagged
+ * structure are kept as Chromium wrote them.
+ */
+export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  addFormFields(doc, options.fieldPrefix, options.checked);
+  setPdfMetadata(doc, options.metadata, options.fingerprint);
+  return doc.save({ updateFieldAppearances: false });
+}

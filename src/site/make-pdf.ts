@@ -1,0 +1,126 @@
+import { PrintError } from '../errors.js';
+import type { Diagnostic } from '../model/roadmap.js';
+import type { ViewItem, ViewModel } from '../model/to-view-model.js';
+import type { Printer } from '../print/create-printer.js';
+import { finishPdf } from '../print/finish-pdf.js';
+import type { PageLayout } from '../print/page-layout.js';
+import type { PdfMetadata } from '../print/set-pdf-metadata.js';
+import type { Render, RenderedDocument } from '../render/create-renderer.js';
+import { generator } from '../version.js';
+import { fieldLinkPrefix, toChecklistView } from './to-checklist-view.js';
+import { resolveImages } from './resolve-images.js';
+
+/** Where a roadmap came from: its folder (images load from it) and its fixed date. */
+export interface PdfSource {
+  baseDir: string;
+  date: Date | null;
+}
+
+/** A PDF, or `null` when it could not be printed (see the diagnostics). */
+export interface MadePdf {
+  pdf: Uint8Array | null;
+  diagnostics: Diagnostic[];
+}
+
+/** A roadmap's checklist, rendered and ready to print. */
+export interface PreparedPdf {
+  view: ViewModel;
+  document: RenderedDocument;
+  source: PdfSource;
+  diagnostics: Diagnostic[];
+}
+
+/** Prints and finishes one prepared checklist. */
+export type MakePdf = (prepared: PreparedPdf) => Promise<MadePdf>;
+
+/**
+ * Render one roadmap's checklist without printing it: local images embedded
+ * as `data:` URLs (remote ones kept, to be blocked and reported), the
+ * template given the view plus `extra` data and the print settings.
+ */
+export async function preparePdf(
+  view: ViewModel,
+  extra: (view: ViewModel) => object,
+  render: Render,
+  layout: PageLayout,
+  source: PdfSource,
+): Promise<PreparedPdf> {
+  const images = await resolveImages(view, { baseDir: source.baseDir, remote: 'keep' });
+  const data = { ...extra(images.view), ...toChecklistView(images.view, layout, source.date) };
+  return { view, document: render(data, { format: 'pdf' }), source, diagnostics: [...images.diagnostics] };
+}
+
+/**
+ * Make PDFs with one printer: every blocked request reported as an `offline`
+ * warning, fillable boxes, metadata. A document that times out or keeps
+ * crashing the browser is a `print` error of that roadmap; the rest of the
+ * batch goes on.
+ */
+export function createPdfMaker(printer: Printer, layout: PageLayout): MakePdf {
+  return async ({ view, document, source, diagnostics: found }) => {
+    const diagnostics = [...found];
+    try {
+      const printed = await printer.print(document.html, {
+        header: document.header,
+        footer: document.footer,
+        paper: layout.paper,
+        landscape: layout.landscape,
+        margin: layout.margin,
+        baseDir: source.baseDir,
+      });
+      for (const url of printed.blocked) {
+        diagnostics.push({
+          severity: 'warning',
+          message: `Blocked request to ${url} while printing: printing is offline, only data: URLs and files inside the roadmap's folder load`,
+          line: findLine(view, url),
+          column: null,
+          rule: 'offline',
+        });
+      }
+      const pdf = await finishPdf(printed.pdf, {
+        metadata: toMetadata(view, source.date),
+        fieldPrefix: fieldLinkPrefix,
+        checked: new Set(allItems(view).filter((item) => item.checked).map((item) => item.id)),
+        fingerprint: `${document.html}\n${document.header}\n${document.footer}\n${JSON.stringify(layout)}`,
+      });
+      return { pdf, diagnostics };
+    } catch (error) {
+      if (!(error instanceof PrintError)) throw error;
+      diagnostics.push({ severity: 'error', message: error.message, line: null, column: null, rule: 'print' });
+      return { pdf: null, diagnostics };
+    }
+  };
+}
+
+/** Title, Author and language from the roadmap; Subject from its description (else its counts); Keywords from front matter `keywords`/`tags` (else its phases). */
+export function toMetadata(view: ViewModel, date: Date | null): PdfMetadata {
+  const { labels, stats } = view;
+  const listed = view.meta['keywords'] ?? view.meta['tags'];
+  const keywords = Array.isArray(listed)
+    ? listed.map(String)
+    : typeof listed === 'string'
+      ? listed.split(',').map((keyword) => keyword.trim())
+      : view.phases.flatMap((phase) => (phase.title ? [phase.title] : []));
+  return {
+    title: view.title,
+    author: view.author,
+    subject:
+      view.description ??
+      `${stats.phases} ${stats.phases === 1 ? labels.phase : labels.phases}, ${stats.weeks} ${stats.weeks === 1 ? labels.unitWeek : labels.unitWeeks}, ${stats.items} ${stats.items === 1 ? labels.item : labels.items}`,
+    keywords: keywords.filter(Boolean),
+    creator: generator,
+    lang: view.lang,
+    date,
+  };
+}
+
+function allItems(view: ViewModel): ViewItem[] {
+  const flatten = (items: ViewItem[]): ViewItem[] => items.flatMap((item) => [item, ...flatten(item.children)]);
+  return view.parts.flatMap((part) => part.topics.flatMap((topic) => flatten(topic.items)));
+}
+
+/** The line of the item that refers to `url`, when one does. */
+function findLine(view: ViewModel, url: string): number | null {
+  const escaped = url.replace(/&/g, '&amp;');
+  return allItems(view).find((item) => item.html.includes(url) || item.html.includes(escaped))?.line ?? null;
+}

@@ -1,0 +1,48 @@
+import type { ViewModel } from '../model/to-view-model.js';
+import type { PageLayout } from '../print/page-layout.js';
+
+/** Links with this prefix mark the printed checkboxes; `add-form-fields` turns each into a form field. */
+export const fieldLinkPrefix = 'https://roadmap-press.invalid/field/';
+
+/** What the checklist template sees besides the view model: `print`. */
+export interface ChecklistView extends ViewModel {
+  print: {
+    /** `rtl` for right-to-left languages (Arabic, Hebrew, Persian, Urdu…), else `ltr`. */
+    dir: 'ltr' | 'rtl';
+    /** Start each phase on a new page. */
+    phaseBreak: boolean;
+    /** The build date in the roadmap's language when the footer should show it, else `null`. */
+    dateLabel: string | null;
+    /** `href` prefix of each checkbox link (followed by the item id). */
+    fieldPrefix: string;
+  };
+}
+
+const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/** The checklist's view: the roadmap's view model plus the print settings. Pure. */
+export function toChecklistView(view: ViewModel, layout: PageLayout, date: Date | null): ChecklistView {
+  return {
+    ...view,
+    print: {
+      dir: textDirection(view.lang),
+      phaseBreak: layout.phaseBreak,
+      dateLabel: layout.printDate && date ? formatDate(date, view.lang) : null,
+      fieldPrefix: fieldLinkPrefix,
+    },
+  };
+}
+
+/** `rtl` when the language is written right to left. */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  const language = lang.split('-')[0]?.toLowerCase() ?? '';
+  return rtlLanguages.has(language) || /-(Arab|Hebr|Thaa|Syrc)\b/i.test(lang) ? 'rtl' : 'ltr';
+}
+
+function formatDate(date: Date, lang: string): string {
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,243 @@
+import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Browser, computeExecutablePath, detectBrowserPlatform } from '@puppeteer/browsers';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import puppeteer from 'puppeteer';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build, BrowserError, findBrowser } from '../src/index.js';
+import { findCachedBrowser } from '../src/print/find-browser.js';
+import { browserProcesses, isRunning } from './helpers/processes.js';
+import { repoRoot } from './helpers/run-cli.js';
+
+const fixture = path.join(repoRoot, 'tests/fixtures/print/cyrillic.md');
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-engine-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function copies(count: number): Promise<string> {
+  const content = path.join(dir, 'content');
+  await mkdir(content, { recursive: true });
+  for (let index = 1; index <= count; index += 1) {
+    await copyFile(fixture, path.join(content, `roadmap-${String(index).padStart(2, '0')}.md`));
+  }
+  return content;
+}
+
+async function pdfsIn(out: string): Promise<string[]> {
+  return existsSync(out) ? (await readdir(out)).filter((file) => file.endsWith('.pdf')).sort() : [];
+}
+
+async function waitFor(condition: () => Promise<boolean> | boolean, what: string): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A PDF that pdf-lib reads, with the fixture's three checkboxes. */
+async function expectCompletePdf(file: string) {
+  const bytes = await readFile(file);
+  expect(bytes.subarray(-6).toString('latin1'), file).toMatch(/%%EOF\s*$/);
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  expect(pdf.getForm().getFields(), file).toHaveLength(3);
+}
+
+describe('the print engine', () => {
+  it('finishes a batch when the browser is killed in the middle of it', async () => {
+    const content = await copies(10);
+    const out = path.join(dir, 'out');
+    const building = build({ inputs: [content], out, cwd: dir, formats: ['pdf'], concurrency: 1 });
+    await waitFor(async () => (await pdfsIn(out)).length > 0, 'the first PDF');
+    const printedBefore = (await pdfsIn(out)).length;
+    const [browser] = browserProcesses(process.pid);
+    expect(browser).toBeDefined();
+    process.kill(browser!.pid, 'SIGKILL');
+    await waitFor(() => !isRunning(browser!.pid), 'the browser to die');
+
+    const result = await building;
+    expect(printedBefore).toBeLessThan(10);
+    expect(result.errors).toBe(0);
+    const pdfs = await pdfsIn(out);
+    expect(pdfs).toHaveLength(10);
+    for (const pdf of pdfs) await expectCompletePdf(path.join(out, pdf));
+    expect(browserProcesses(process.pid).filter((info) => isRunning(info.pid))).toEqual([]);
+  });
+
+  it('replaces the browser every N documents and leaves none running', async () => {
+    const content = await copies(5);
+    const out = path.join(dir, 'out');
+    const seen = new Set<number>();
+    let building = true;
+    const watching = (async () => {
+      while (building) {
+        for (const info of browserProcesses(process.pid)) seen.add(info.pid);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const result = await build({ inputs: [content], out, cwd: dir, formats: ['pdf'], concurrency: 1, recycleAfter: 2 });
+    building = false;
+    await watching;
+    expect(result.errors).toBe(0);
+    expect(await pdfsIn(out)).toHaveLength(5);
+    // 5 documents, 2 per browser: 3 browsers, one after the other.
+    expect(seen.size).toBe(3);
+    expect([...seen].filter(isRunning)).toEqual([]);
+  });
+
+  it('reports a document that takes longer than the timeout as a print error and writes no PDF', async () => {
+    const out = path.join(dir, 'out');
+    const result = await build({ inputs: [fixture], out, cwd: dir, timeout: 0.001 });
+    expect(result.roadmaps[0]?.diagnostics).toContainEqual({
+      severity: 'error',
+      message: 'Printing took longer than 0.001 s (the timeout); the PDF was not written',
+      line: null,
+      column: null,
+      rule: 'print',
+    });
+    expect(result.errors).toBe(1);
+    expect(result.roadmaps[0]?.outputs).toEqual(['out/cyrillic.html']);
+    expect(await pdfsIn(out)).toEqual([]);
+  });
+});
+
+describe('printing offline', () => {
+  let server: http.Server;
+  let requests: string[];
+  let origin: string;
+
+  beforeEach(async () => {
+    requests = [];
+    server = http.createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'image/png' });
+      response.end(tinyPng());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('never fetches a remote Markdown image, warns once naming its URL, and embeds local images', async () => {
+    const content = path.join(dir, 'content');
+    await mkdir(content);
+    await writeFile(path.join(content, 'dot.png'), tinyPng());
+    await writeFile(path.join(dir, 'outside.png'), tinyPng());
+    await writeFile(
+      path.join(content, 'images.md'),
+      [
+        '# Images',
+        '',
+        '## Phase 1: Pictures (Week 1)',
+        '',
+        `- A remote cat ![cat](${origin}/cat.png) and again ![cat](${origin}/cat.png)`,
+        '- A local dot ![dot](dot.png)',
+        '- A file outside ![secret](../outside.png)',
+        '',
+      ].join('\n'),
+    );
+    const out = path.join(dir, 'out');
+    const result = await build({ inputs: [content], out, cwd: dir });
+
+    expect(requests).toEqual([]);
+    expect(result.roadmaps[0]?.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        message: `Blocked request to ${origin}/cat.png while printing: printing is offline, only data: URLs and files inside the roadmap's folder load`,
+        line: 5,
+        column: null,
+        rule: 'offline',
+      },
+      {
+        severity: 'warning',
+        message: "Unexpected image ../outside.png outside the roadmap's folder, expected a file inside it",
+        line: 7,
+        column: null,
+        rule: 'image',
+      },
+    ]);
+
+    const pdf = await PDFDocument.load(await readFile(path.join(out, 'images.pdf')), { updateMetadata: false });
+    const xobjects = pdf.getPage(0).node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+    const images = (xobjects?.entries() ?? []).filter(([, ref]) => {
+      const object = pdf.context.lookup(ref);
+      return object && 'dict' in object && (object.dict as PDFDict).get(PDFName.of('Subtype')) === PDFName.of('Image');
+    });
+    expect(images.length).toBeGreaterThan(0);
+
+    const handout = fromHtml(await readFile(path.join(out, 'images.html'), 'utf8'));
+    const sources = (selectAll('img', handout) as Element[]).map((img) => String(img.properties['src']));
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatch(/^data:image\/png;base64,/);
+  });
+});
+
+describe('finding and connecting to a browser', () => {
+  it('finds the newest browser in puppeteer\'s cache', async () => {
+    const platform = detectBrowserPlatform()!;
+    const older = computeExecutablePath({ cacheDir: dir, browser: Browser.CHROME, buildId: '9.0.1.2', platform });
+    const newer = computeExecutablePath({ cacheDir: dir, browser: Browser.CHROME, buildId: '131.0.6778.85', platform });
+    for (const file of [older, newer]) {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, '#!/bin/sh\n');
+      await chmod(file, 0o755);
+    }
+    expect(findCachedBrowser({ PUPPETEER_CACHE_DIR: dir })).toBe(newer);
+    expect(findCachedBrowser({ PUPPETEER_CACHE_DIR: path.join(dir, 'empty') })).toBeNull();
+    // An explicit path beats PUPPETEER_EXECUTABLE_PATH, which beats the system and the cache.
+    expect(findBrowser(older, { PUPPETEER_EXECUTABLE_PATH: newer })).toBe(older);
+    expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: newer })).toBe(newer);
+  });
+
+  it('prints with a running Chrome over --browser-url and --browser-ws, and leaves it running', async () => {
+    const external = await puppeteer.launch({
+      executablePath: findBrowser(),
+      headless: true,
+      args: ['--remote-debugging-port=0', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    });
+    try {
+      const ws = external.wsEndpoint();
+      const pagesBefore = (await external.pages()).length;
+      const byUrl = await build({ inputs: [fixture], out: path.join(dir, 'url'), cwd: dir, formats: ['pdf'], browserUrl: `http://${new URL(ws).host}` });
+      const byWs = await build({ inputs: [fixture], out: path.join(dir, 'ws'), cwd: dir, formats: ['pdf'], browserWs: ws });
+      for (const result of [byUrl, byWs]) expect(result.errors).toBe(0);
+      await expectCompletePdf(path.join(dir, 'url', 'cyrillic.pdf'));
+      await expectCompletePdf(path.join(dir, 'ws', 'cyrillic.pdf'));
+      expect(external.connected).toBe(true);
+      expect((await external.pages()).length).toBe(pagesBefore);
+    } finally {
+      await external.close();
+    }
+  });
+
+  it('says which endpoint it could not connect to', async () => {
+    const attempt = build({ inputs: [fixture], out: path.join(dir, 'out'), cwd: dir, formats: ['pdf'], browserUrl: 'http://127.0.0.1:9' });
+    await expect(attempt).rejects.toThrow(BrowserError);
+    await expect(attempt).rejects.toThrow(/^Could not connect to the browser at http:\/\/127\.0\.0\.1:9: /);
+    expect(await pdfsIn(path.join(dir, 'out'))).toEqual([]);
+  });
+});
+
+/** A 1×1 red PNG. */
+function tinyPng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+    'base64',
+  );
+}
