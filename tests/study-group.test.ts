@@ -5,6 +5,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
 import { countPdfSquares } from './helpers/count-pdf-squares.js';
@@ -74,6 +75,15 @@ describe('the study-group template with a 3-member group', () => {
     expect(pdf.text).toContain('MEETINGS · Tuesday 7:00 PM');
     for (const date of ['Tue, Jan 5', 'Tue, Feb 2', 'Tue, May 4']) expect(pdf.text).toContain(date);
     expect(pdf.text).toContain('Meetings: Tue, Jan 26 · Tue, Feb 2 · Tue, Feb 9');
+  });
+
+  it('makes each printed member box a fillable checkbox named by item and member', async () => {
+    const document = await PDFDocument.load(await readFile(pdfFile));
+    const names = document.getForm().getFields().map((field) => field.getName());
+    expect(names).toHaveLength(134 * 3);
+    expect(names).toContain('phase-1-fundamentals--installing-rust-and-cargo-the-package-manager--ana');
+    expect(names).toContain('phase-1-fundamentals--installing-rust-and-cargo-the-package-manager--chloé');
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('has a notes area per phase and one at the end', () => {
