@@ -23,6 +23,7 @@ function render(source: string, view: object, labels: Record<string, Record<stri
     header: null,
     footer: null,
     css: '',
+    script: null,
     labels,
   };
   return createRenderer(template)(view).html;

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { contentSecurityPolicy } from './content-security-policy.js';
 import { TemplateError } from '../errors.js';
 import { checkTemplateReferences, handlebarsHelpers, parseTemplateFile } from './check-template-references.js';
 import type { TemplateSource, TemplateFile } from './load-template.js';
@@ -29,8 +30,10 @@ export interface RendererOptions {
  * Compile a template into a render function, in its own Handlebars instance:
  * strict (a misspelt field is an error, not an empty string), HTML-escaping,
  * prototype access off. Every partial it includes and every helper it calls
- * is checked first. In the template, `{{{@style}}}` is its CSS, `@format`
- * `html` or `pdf`, `@labels` the roadmap's and the template's words.
+ * is checked first. In the template, `{{{@style}}}` is its CSS, `{{{@script}}}`
+ * its `script.js` (HTML only, else empty), `{{@csp}}` a Content-Security-Policy
+ * that allows exactly that style and script, `@format` `html` or `pdf`,
+ * `@labels` the roadmap's and the template's words.
  * Any failure is one {@link TemplateError} naming the template file and line.
  */
 export function createRenderer(template: TemplateSource, options: RendererOptions = {}): Render {
@@ -57,12 +60,20 @@ export function createRenderer(template: TemplateSource, options: RendererOption
   const layout = compile(handlebars, template.layout);
   const header = template.header && compile(handlebars, template.header);
   const footer = template.footer && compile(handlebars, template.footer);
+  const policies = {
+    html: contentSecurityPolicy(template.css, template.script),
+    pdf: contentSecurityPolicy(template.css, null),
+  };
   return function render(view, renderOptions = {}) {
     const lang = String((view as { lang?: unknown }).lang ?? 'en');
     const viewLabels = (view as { labels?: Record<string, string> }).labels ?? {};
+    const format = renderOptions.format ?? template.formats[0] ?? 'html';
     const data = {
       style: template.css,
-      format: renderOptions.format ?? template.formats[0],
+      // Print pages run no JavaScript: a PDF never gets the script.
+      script: format === 'html' ? (template.script ?? '') : '',
+      csp: policies[format],
+      format,
       template: template.name,
       labels: { ...resolveTemplateLabels(template.labels, lang), ...viewLabels },
     };

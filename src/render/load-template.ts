@@ -28,6 +28,8 @@ export interface TemplateSource {
   footer: TemplateFile | null;
   /** Every `style.css` of the chain, the base template's first. */
   css: string;
+  /** The nearest `script.js` of the chain (HTML pages only), or `null`. */
+  script: string | null;
   /** The template's own words by language, the base template's overridden by the extending one's. */
   labels: Record<string, Record<string, string>>;
 }
@@ -84,7 +86,7 @@ export async function loadTemplate(name: string, searchDirs: string[] = [builtin
       partials.set(partialName, { name: partialName, path: displayPath(file), source: await readTrusted(file, folder.root) });
     }
   }
-  const [header, footer] = await Promise.all([find('header.hbs'), find('footer.hbs')]);
+  const [header, footer, script] = await Promise.all([find('header.hbs'), find('footer.hbs'), find('script.js')]);
   const styles: string[] = [];
   const labels: Record<string, Record<string, string>> = {};
   for (const link of [...chain].reverse()) {
@@ -106,6 +108,7 @@ export async function loadTemplate(name: string, searchDirs: string[] = [builtin
     header: asFile('header', header),
     footer: asFile('footer', footer),
     css: styles.join('\n'),
+    script,
     labels,
   };
 }
