@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Format, BuildOptions } from '../site/build-site.js';
+import type { SettingLayers } from '../pipeline/settings.js';
 import type { RoadmapConfig } from './config-schema.js';
 
 /** What the command line says; `undefined` where a flag was not given. */
@@ -9,6 +10,8 @@ export interface BuildFlags {
   formats?: Format[];
   browser?: string;
   lang?: string;
+  start?: string;
+  weeksPerPhase?: number;
 }
 
 /**
@@ -31,9 +34,23 @@ export function resolveBuildOptions(
     browser: flags.browser ?? (config.browser ? fromConfig(config.browser) : undefined),
     concurrency: config.concurrency,
     cwd,
-    settings: {
-      defaults: { lang: config.lang ?? 'en' },
-      overrides: { lang: flags.lang },
+    settings: resolveSettingLayers(config, flags),
+  };
+}
+
+/** Per-roadmap settings around the front matter: the config's as defaults, the flags' as overrides. */
+export function resolveSettingLayers(
+  config: RoadmapConfig,
+  flags: Pick<BuildFlags, 'lang' | 'start' | 'weeksPerPhase'>,
+): SettingLayers {
+  return {
+    defaults: {
+      lang: config.lang ?? 'en',
+      start: config.start,
+      weeksPerPhase: config.weeksPerPhase,
+      weeksPerMonth: config.weeksPerMonth,
+      labels: config.labels,
     },
+    overrides: { lang: flags.lang, start: flags.start, weeksPerPhase: flags.weeksPerPhase },
   };
 }

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { toICalendar } from '../calendar/to-icalendar.js';
 import { InputError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
+import { slugify } from '../pipeline/create-item-id.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import { createPrinter } from '../print/create-printer.js';
@@ -14,15 +16,17 @@ import { collectInputs, type Input } from './collect-inputs.js';
 import { toIndexView } from './to-index-view.js';
 import { writeAtomic } from './write-atomic.js';
 
-export type Format = 'html' | 'pdf';
-export const formats: readonly Format[] = ['html', 'pdf'];
+export type Format = 'html' | 'pdf' | 'ics';
+export const formats: readonly Format[] = ['html', 'pdf', 'ics'];
+/** What is written when no format is asked for. */
+export const defaultFormats: readonly Format[] = ['html', 'pdf'];
 
 export interface BuildOptions {
   /** Markdown files or folders; default `content`. */
   inputs?: string[];
   /** Output folder; default `output`. */
   out?: string;
-  /** What to write for each roadmap; default HTML and PDF. */
+  /** What to write for each roadmap; default HTML and PDF (`ics`: a calendar of the schedule). */
   formats?: Format[];
   /** Chrome/Chromium to print with; found automatically when omitted. */
   browser?: string;
@@ -63,7 +67,7 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = path.resolve(cwd, options.out ?? 'output');
-  const wanted = options.formats ?? [...formats];
+  const wanted = options.formats ?? [...defaultFormats];
   const inputs = await collectInputs(options.inputs ?? ['content'], cwd);
   if (inputs.length === 0) throw new InputError(`No Markdown files found in ${(options.inputs ?? ['content']).join(', ')}`);
 
@@ -85,6 +89,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
           settings: options.settings ?? {},
           out,
           handout,
+          calendar: wanted.includes('ics'),
           printPdf: printer && checklist ? (view) => {
             const document = checklist(view);
             return printer.print(document.html, document);
@@ -110,6 +115,7 @@ interface RoadmapTargets {
   settings: SettingLayers;
   out: string;
   handout: Render | null;
+  calendar: boolean;
   printPdf: ((view: ViewModel) => Promise<Uint8Array>) | null;
 }
 
@@ -121,12 +127,17 @@ async function buildRoadmap(input: Input, targets: RoadmapTargets): Promise<Buil
   const { roadmap, diagnostics } = await processRoadmap(source, input.source, targets.settings);
   const built: BuiltRoadmap = { ...input, view: null, diagnostics, outputs: [] };
   if (!roadmap) return built;
-  const view = toViewModel(roadmap, generator);
+  const view = toViewModel(roadmap, generator, { labels: targets.settings.defaults?.labels });
   built.view = view;
   const base = path.join(targets.out, input.name);
   const writes: Promise<string>[] = [];
   if (targets.handout) writes.push(write(`${base}.html`, targets.handout(view).html));
   if (targets.printPdf) writes.push(targets.printPdf(view).then((pdf) => write(`${base}.pdf`, pdf)));
+  if (targets.calendar) {
+    const calendar = toICalendar(roadmap, { uidPrefix: slugify(input.name) || 'roadmap', labels: view.labels, generator });
+    if (calendar) writes.push(write(`${base}.ics`, calendar));
+    else built.diagnostics = [...built.diagnostics, noStartDate];
+  }
   built.outputs = await Promise.all(writes);
   return built;
 
@@ -135,6 +146,15 @@ async function buildRoadmap(input: Input, targets: RoadmapTargets): Promise<Buil
     return path.relative(targets.cwd, target);
   }
 }
+
+/** Why `--format ics` wrote no calendar for a roadmap. */
+const noStartDate: Diagnostic = {
+  severity: 'warning',
+  message: 'No calendar written: no start date, expected front matter `start`, config `start` or `--start`',
+  line: 1,
+  column: 1,
+  rule: 'no-start-date',
+};
 
 async function loadRenderer(name: string): Promise<Render> {
   return createRenderer(await loadTemplate(name));
