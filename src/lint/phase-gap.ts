@@ -11,7 +11,8 @@ export const phaseGap: LintRule = {
     for (const phase of dated.slice(1)) {
       const { start, end } = phase.weeks!;
       if (start > covered + 1) {
-        report('info', `Unexpected gap: ${describeWeeks(covered + 1, start - 1)} belong to no phase, expected \`${phase.title}\` to start in week ${covered + 1}`, phase.line);
+        const weeks = describeWeeks(covered + 1, start - 1);
+        report('info', `Unexpected gap: ${weeks} ${start - 1 === covered + 1 ? 'belongs' : 'belong'} to no phase, expected \`${phase.title}\` to start in week ${covered + 1}`, phase.line);
       }
       covered = Math.max(covered, end);
     }

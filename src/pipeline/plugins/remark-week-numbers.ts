@@ -63,13 +63,13 @@ function checkRange(file: VFile, notation: WeekNotation, line: number, weeksPerM
   const { weeks, written, unit } = notation;
   if (!weeks || !written || !unit) return false;
   const place = { line, column: 1 };
-  const range = `${written.start}-${written.end}`;
+  const range = written.start === written.end ? `${written.start}` : `range ${written.start}-${written.end}`;
   const most = unit === 'week' ? maxWeek : unit === 'month' ? Math.floor(maxWeek / weeksPerMonth) : maxWeek * 7;
   let reason: string | null = null;
   if (weeks.start < 1 || weeks.end > maxWeek || written.start < 1) {
-    reason = `Unexpected ${unit} range ${range}, expected ${unit}s between 1 and ${most}`;
+    reason = `Unexpected ${unit} ${range}, expected ${unit}s between 1 and ${most}`;
   } else if (written.start > written.end) {
-    reason = `Unexpected ${unit} range ${range}, expected start ≤ end`;
+    reason = `Unexpected ${unit} ${range}, expected start ≤ end`;
   }
   if (reason === null) return true;
   const message = file.message(reason, { place, ruleId: 'week-range', source: 'roadmap-press' });
