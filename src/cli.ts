@@ -3,7 +3,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { InterruptedError, RoadmapPressError } from './errors.js';
 import { languageTag } from './config/config-schema.js';
-import { build, formats, inspect, loadConfig, mark, resolveBuildOptions, toViewModel, type Format } from './index.js';
+import { build, check, formats, inspect, loadConfig, mark, resolveBuildOptions, resolveSettingLayers, toViewModel, type Format } from './index.js';
+import { isIsoDate } from './schedule/iso-date.js';
 import type { Diagnostic } from './model/roadmap.js';
 import { initProject } from './init/init-project.js';
 import type { TemplateChoice } from './render/load-renderers.js';
@@ -26,8 +27,10 @@ program
   .description('build roadmaps into HTML handouts, PDF checklists and an index page')
   .argument('[inputs...]', 'Markdown files or folders (default: config `content`, else content/)')
   .option('-o, --out <dir>', 'output folder (default: config `out`, else output/)')
-  .option('-f, --format <list>', 'formats to write: html, pdf or html,pdf (default: both)', parseFormats)
+  .option('-f, --format <list>', 'formats to write: html, pdf, ics or a list such as html,pdf,ics (default: html,pdf)', parseFormats)
   .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
+  .option('--start <date>', 'date week 1 starts on (YYYY-MM-DD), over front matter `start`', parseDate)
+  .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
   .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one, then puppeteer\'s cache)')
   .option('--browser-url <url>', 'connect to a running Chrome (http://host:port) instead of launching one', parseUrl(/^https?:$/, 'a URL such as http://127.0.0.1:9222'))
   .option('--browser-ws <url>', 'connect to a DevTools WebSocket (ws://…) instead of launching a browser', parseUrl(/^wss?:$/, 'a ws:// or wss:// URL'))
@@ -64,6 +67,8 @@ program
         browserWs: flags.browserWs,
         timeout: flags.timeout,
         recycleAfter: flags.recycleAfter,
+        start: flags.start,
+        weeksPerPhase: flags.weeksPerPhase,
       },
       { configFile: file },
     );
@@ -101,13 +106,12 @@ program
   .argument('<file>', 'Markdown roadmap')
   .option('--json', 'print the model as JSON')
   .option('--lang <tag>', 'language of the roadmap, over front matter `lang`', parseLanguage)
+  .option('--start <date>', 'date week 1 starts on (YYYY-MM-DD), over front matter `start`', parseDate)
+  .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
   .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
-  .action(async (file: string, options: { json?: boolean; lang?: string; config?: string }) => {
+  .action(async (file: string, options: SettingFlags & { json?: boolean }) => {
     const { config } = await loadConfig(process.cwd(), options.config);
-    const { roadmap, diagnostics } = await inspect(file, {
-      defaults: { lang: config.lang ?? 'en' },
-      overrides: { lang: options.lang },
-    });
+    const { roadmap, diagnostics } = await inspect(file, resolveSettingLayers(config, options));
     report(file, diagnostics);
     if (!roadmap) {
       process.exitCode = 1;
@@ -116,20 +120,56 @@ program
     if (options.json) {
       process.stdout.write(`${JSON.stringify(roadmap, null, 2)}\n`);
     } else {
-      const view = toViewModel(roadmap, '');
+      const view = toViewModel(roadmap, '', { labels: config.labels });
       console.log(`${view.title}: ${view.stats.phases} phases, ${view.stats.weeks} weeks, ${view.stats.items} items`);
       for (const part of view.parts) {
-        const label = part.weekLabel ? ` (${part.weekLabel})` : '';
+        const label = part.weekLabel ? ` (${part.weekLabel}${part.dateLabel ? `, ${part.dateLabel}` : ''})` : '';
         console.log(`  ${part.kind.padEnd(7)} ${part.title ?? '(untitled)'}${label}: ${part.itemCount} items`);
       }
     }
     if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) process.exitCode = 1;
   });
 
+program
+  .command('check')
+  .description('model and lint roadmaps: print every diagnostic, exit 1 on errors')
+  .argument('<files...>', 'Markdown roadmaps or folders of them')
+  .option('--strict', 'exit 1 on warnings too')
+  .option('--reporter <name>', 'text (default) or json', parseReporter, 'text')
+  .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
+  .option('--start <date>', 'date week 1 starts on (YYYY-MM-DD), over front matter `start`', parseDate)
+  .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
+  .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
+  .action(async (files: string[], options: SettingFlags & { strict?: boolean; reporter: 'text' | 'json' }) => {
+    const { config } = await loadConfig(process.cwd(), options.config);
+    const result = await check(files, resolveSettingLayers(config, options));
+    if (options.reporter === 'json') {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      for (const { file, diagnostics } of result.files) {
+        for (const diagnostic of diagnostics) console.log(formatDiagnostic(file, diagnostic, process.stdout.isTTY === true && color));
+      }
+      const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+      console.error(
+        `Checked ${plural(result.files.length, 'file')}: ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')}, ${plural(result.infos, 'info')}`,
+      );
+    }
+    if (result.errors > 0 || (options.strict && result.warnings > 0)) process.exitCode = 1;
+  });
+
+interface SettingFlags {
+  lang?: string;
+  start?: string;
+  weeksPerPhase?: number;
+  config?: string;
+}
+
 interface BuildCommandFlags {
   out?: string;
   format?: Format[];
   lang?: string;
+  start?: string;
+  weeksPerPhase?: number;
   browser?: string;
   config?: string;
   quiet?: boolean;
@@ -205,6 +245,22 @@ function parseTemplateChoice(value: string): TemplateChoice {
     choice[format] = parseTemplateName(name);
   }
   return choice;
+}
+
+function parseDate(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD, such as 2027-01-04');
+  return value;
+}
+
+function parseWeeksPerPhase(value: string): number {
+  const weeks = Number(value);
+  if (!/^\d+$/.test(value) || weeks < 1 || weeks > 52) throw new InvalidArgumentError('expected a whole number of weeks from 1 to 52');
+  return weeks;
+}
+
+function parseReporter(value: string): 'text' | 'json' {
+  if (value !== 'text' && value !== 'json') throw new InvalidArgumentError('expected text or json');
+  return value;
 }
 
 function parseLanguage(value: string): string {

@@ -8,7 +8,7 @@ import { InputError } from './errors.js';
 import { processRoadmap, type ProcessedRoadmap } from './pipeline/process-roadmap.js';
 import type { SettingLayers } from './pipeline/settings.js';
 
-export { buildSite as build, formats } from './site/build-site.js';
+export { buildSite as build, formats, defaultFormats } from './site/build-site.js';
 export type { BuildOptions, BuildResult, BuiltRoadmap, Format } from './site/build-site.js';
 export { processRoadmap } from './pipeline/process-roadmap.js';
 export type { ProcessedRoadmap } from './pipeline/process-roadmap.js';
@@ -19,7 +19,7 @@ export type * from './model/roadmap.js';
 export { loadConfig, validateConfig, configFiles } from './config/load-config.js';
 export type { LoadedConfig } from './config/load-config.js';
 export type { RoadmapConfig } from './config/config-schema.js';
-export { resolveBuildOptions } from './config/resolve-build-options.js';
+export { resolveBuildOptions, resolveSettingLayers } from './config/resolve-build-options.js';
 export type { SettingLayers, RoadmapSettings } from './pipeline/settings.js';
 export { markFile as mark } from './mark/mark-file.js';
 export type { MarkOptions, MarkFileResult } from './mark/mark-file.js';
@@ -27,6 +27,11 @@ export { findBrowser } from './print/find-browser.js';
 export { formatDiagnostic } from './report/format-diagnostic.js';
 export { RoadmapPressError, BrowserError, ConfigError, InputError, TemplateError } from './errors.js';
 export { version } from './version.js';
+export { checkRoadmaps as check } from './check-roadmaps.js';
+export type { CheckResult, CheckedFile } from './check-roadmaps.js';
+export { toICalendar } from './calendar/to-icalendar.js';
+export { labelTable, resolveLabels } from './model/labels.js';
+export type { Labels, LabelOverrides } from './model/labels.js';
 
 /** Read one roadmap file and return its enriched model and diagnostics. */
 export async function inspect(file: string, settings: SettingLayers = {}): Promise<ProcessedRoadmap> {

@@ -13,6 +13,19 @@ describe('isPhaseHeading', () => {
     'Basics (Weeks 1-2)',
     'Advanced Backend Topics (Ongoing)',
     'Week 5: Traits',
+    'Fase 2: Bases de datos',
+    'Etapa 3 — Projeto',
+    'Étape 1 : Les bases',
+    'Stufe 2: Vertiefung',
+    'Этап 1: Основы',
+    'Модуль 4',
+    '第一阶段：基础',
+    '阶段 2：进阶',
+    'Semanas 1 a 3',
+    'Недели 3-4',
+    '第1-2周',
+    'Mes 2',
+    'Práctica (continuo)',
   ])('takes %j for a phase', (text) => {
     expect(isPhaseHeading(text)).toBe(true);
   });
@@ -25,6 +38,11 @@ describe('isPhaseHeading', () => {
     'Always Be Learning',
     'Resources',
     'Web 2.0',
+    'Recursos',
+    'Conseils pratiques',
+    'Ressourcen',
+    'Полезные ссылки',
+    '学习资源',
   ])('takes %j for a section', (text) => {
     expect(isPhaseHeading(text)).toBe(false);
   });

@@ -97,3 +97,37 @@ describe('resolveBuildOptions', () => {
     expect(fromFlags.settings?.overrides?.lang).toBe('fr');
   });
 });
+
+describe('schedule and label settings', () => {
+  it('accepts start, weeksPerPhase, weeksPerMonth, labels and the ics format', async () => {
+    const config = {
+      start: '2027-01-04',
+      weeksPerPhase: 3,
+      weeksPerMonth: 5,
+      formats: ['html', 'ics'],
+      labels: { due: 'Deadline', es: { due: 'Entrega' } },
+    };
+    const dir = await project('schedule', { 'roadmap.config.json': JSON.stringify(config) });
+    const { config: loaded } = await loadConfig(dir);
+    expect(loaded).toEqual(config);
+    const options = resolveBuildOptions(loaded, { start: '2027-03-01' }, { cwd: dir });
+    expect(options.formats).toEqual(['html', 'ics']);
+    expect(options.settings).toEqual({
+      defaults: { lang: 'en', start: '2027-01-04', weeksPerPhase: 3, weeksPerMonth: 5, labels: config.labels },
+      overrides: { start: '2027-03-01' },
+    });
+  });
+
+  it.each([
+    [{ start: '2027-02-30' }, 'start: expected a date written YYYY-MM-DD, such as 2027-01-04'],
+    [{ start: '4 Jan 2027' }, 'start: expected a date written YYYY-MM-DD, such as 2027-01-04'],
+    [{ weeksPerPhase: 0 }, 'weeksPerPhase: Too small: expected number to be >=1'],
+    [{ labels: { dues: 'Fällig' } }, 'labels.dues: unknown label "dues" (did you mean "due"?)'],
+    [{ labels: { es: { pages: 'Página' } } }, 'labels.es.pages: unknown label "pages" (did you mean "page"?)'],
+    [{ labels: { 'not a tag': { due: 'x' } } }, 'labels.not a tag: expected a language tag such as "es" for a group of labels'],
+    [{ formats: ['ical'] }, 'formats.0: Invalid option: expected one of "html"|"pdf"|"ics"'],
+  ])('rejects %j', async (config, message) => {
+    const dir = await project(`bad-${JSON.stringify(config).replace(/\W+/g, '-')}`, { 'roadmap.config.json': JSON.stringify(config) });
+    await expect(loadConfig(dir)).rejects.toThrow(`roadmap.config.json: ${message}`);
+  });
+});

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { groupSchema } from './group-schema.js';
 import { templateName } from '../render/read-template-manifest.js';
 import { isMargin, papers } from '../print/page-layout.js';
+import { labelOverrides } from './labels-schema.js';
+import { isoDate, weeksPerMonth, weeksPerPhase } from './schedule-schema.js';
 
 /** A BCP 47 language tag such as `en` or `pt-BR`. */
 export const languageTag = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as `en` or `pt-BR`');
@@ -16,7 +18,7 @@ export const configSchema = z.strictObject({
   /** Output folder (default `output`). */
   out: z.string().min(1).optional(),
   /** What to write for each roadmap (default `["html", "pdf"]`). */
-  formats: z.array(z.enum(['html', 'pdf'])).min(1).optional(),
+  formats: z.array(z.enum(['html', 'pdf', 'ics'])).min(1).optional(),
   /** Default language of roadmaps without front matter `lang` (default `en`). */
   lang: languageTag.optional(),
   /** Chrome/Chromium executable to print with. */
@@ -49,6 +51,14 @@ export const configSchema = z.strictObject({
   timeout: z.number().positive().max(3600).optional(),
   /** PDFs one browser prints before a fresh one replaces it (default 50). */
   recycleAfter: z.number().int().min(1).optional(),
+  /** Date (`YYYY-MM-DD`) week 1 starts on, for roadmaps without front matter `start`. */
+  start: isoDate.optional(),
+  /** Weeks given to each undated phase, laid out after the last dated one (default: undated phases stay undated). */
+  weeksPerPhase: weeksPerPhase.optional(),
+  /** Weeks a `Month N` counts for (default 4). */
+  weeksPerMonth: weeksPerMonth.optional(),
+  /** Words templates print, over the language's table: `{"due": "Deadline"}` or `{"es": {"due": "Entrega"}}`. */
+  labels: labelOverrides.optional(),
 });
 
 export type RoadmapConfig = z.infer<typeof configSchema>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TemplateChoice } from '../render/load-renderers.js';
 import type { Paper } from '../print/page-layout.js';
 import type { Format, BuildOptions } from '../site/build-site.js';
+import type { SettingLayers } from '../pipeline/settings.js';
 import type { RoadmapConfig } from './config-schema.js';
 
 /** What the command line says; `undefined` where a flag was not given. */
@@ -25,6 +26,8 @@ export interface BuildFlags {
   browserWs?: string;
   timeout?: number;
   recycleAfter?: number;
+  start?: string;
+  weeksPerPhase?: number;
 }
 
 /**
@@ -60,10 +63,24 @@ export function resolveBuildOptions(
     timeout: flags.timeout ?? config.timeout,
     recycleAfter: flags.recycleAfter ?? config.recycleAfter,
     cwd,
-    settings: {
-      defaults: { lang: config.lang ?? 'en' },
-      overrides: { lang: flags.lang },
+    settings: resolveSettingLayers(config, flags),
+  };
+}
+
+/** Per-roadmap settings around the front matter: the config's as defaults, the flags' as overrides. */
+export function resolveSettingLayers(
+  config: RoadmapConfig,
+  flags: Pick<BuildFlags, 'lang' | 'start' | 'weeksPerPhase'>,
+): SettingLayers {
+  return {
+    defaults: {
+      lang: config.lang ?? 'en',
+      start: config.start,
+      weeksPerPhase: config.weeksPerPhase,
+      weeksPerMonth: config.weeksPerMonth,
+      labels: config.labels,
     },
+    overrides: { lang: flags.lang, start: flags.start, weeksPerPhase: flags.weeksPerPhase },
   };
 }
 

@@ -25,6 +25,10 @@ export interface RoadmapItem {
   line: number;
   /** Nested list items. */
   children: RoadmapItem[];
+  /** Its due date (ISO `YYYY-MM-DD`, the last day of its week); only when the roadmap is scheduled. */
+  due?: string;
+  /** For a table row: the cells after the first, as plain text (the first cell is `text`). */
+  cells?: string[];
 }
 
 /** A group of items: a `**Bold**` paragraph or an H3; `title: null` for items with no heading. */
@@ -35,6 +39,12 @@ export interface RoadmapTopic {
   note: string | null;
   line: number;
   items: RoadmapItem[];
+  /** The topic's own weeks (`### Week 5: Traits`), overriding its phase's for its items; only when written. */
+  weeks?: WeekRange;
+  /** `true` when the topic says it is ongoing (`### Reading (Ongoing)`): its items get no week; only when written. */
+  ongoing?: boolean;
+  /** For a table: its header cells; its body rows are the items. */
+  columns?: string[];
 }
 
 /** An H2 that names a phase (or carries a week range). */
@@ -48,6 +58,16 @@ export interface RoadmapPhase {
   ongoing: boolean;
   line: number;
   topics: RoadmapTopic[];
+  /** `true` when the heading gave no weeks and `weeksPerPhase` laid the phase out after the dated ones. */
+  weeksAssumed?: boolean;
+}
+
+/** One scheduled week: week 1 starts on the roadmap's start date. */
+export interface ScheduledWeek {
+  week: number;
+  /** ISO dates (`YYYY-MM-DD`), both inclusive: a week is seven days. */
+  start: string;
+  end: string;
 }
 
 /** An H2 that is not a phase (e.g. "Practical Learning Tips"), or the part before the first H2 (`title: null`). */
@@ -81,4 +101,8 @@ export interface Roadmap {
   phases: RoadmapPhase[];
   sections: RoadmapSection[];
   diagnostics: Diagnostic[];
+  /** The start date (ISO), from front matter `start`, the config or `--start`; only when scheduled. */
+  start?: string;
+  /** Every week a phase or item is planned for, with its dates; only when scheduled. */
+  schedule?: ScheduledWeek[];
 }

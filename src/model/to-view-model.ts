@@ -1,36 +1,30 @@
-import type { Roadmap, RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic, WeekRange } from './roadmap.js';
+import { formatDate, formatDateRange } from './format-date.js';
+import { formatWeeks, labelTable, resolveLabels, type LabelOverrides, type Labels } from './labels.js';
+import type { Roadmap, RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic, ScheduledWeek, WeekRange } from './roadmap.js';
 
-/** Words the templates print. English for now; one place to translate. */
-export const labels = {
-  week: 'Week',
-  weeks: 'Weeks',
-  ongoing: 'Ongoing',
-  unscheduled: 'Unscheduled',
-  phase: 'phase',
-  phases: 'phases',
-  unitWeek: 'week',
-  unitWeeks: 'weeks',
-  item: 'item',
-  items: 'items',
-  done: 'done',
-  due: 'Due',
-  page: 'Page',
-  of: 'of',
-  contents: 'Contents',
-  generatedBy: 'Made with roadmap-press',
-} as const;
+/** The English labels (see labels.ts for every language and config overrides). */
+export const labels: Labels = labelTable['en']!;
 
-export interface ViewItem extends Omit<RoadmapItem, 'children'> {
+export interface ViewItem extends Omit<RoadmapItem, 'children' | 'due' | 'cells'> {
   /** `Week 3`, or `null` when the item has no week. */
   weekLabel: string | null;
   /** Due date as an ISO date (`2027-01-10`) when the roadmap is scheduled, else `null`. */
   due: string | null;
   /** The due date formatted in the roadmap's language, else `null`. */
   dueLabel: string | null;
+  /** A table row's other cells (plain text), else `null`. */
+  cells: string[] | null;
   children: ViewItem[];
 }
 
-export interface ViewTopic extends Omit<RoadmapTopic, 'items'> {
+export interface ViewTopic extends Omit<RoadmapTopic, 'items' | 'weeks' | 'ongoing' | 'columns'> {
+  /** The topic's own weeks (`### Week 5: Traits`), else `null`. */
+  weeks: WeekRange | null;
+  ongoing: boolean;
+  /** `Week 5`, `Ongoing` for a topic with its own weeks, else `null`. */
+  weekLabel: string | null;
+  /** A table's header cells, else `null`. */
+  columns: string[] | null;
   items: ViewItem[];
 }
 
@@ -62,15 +56,26 @@ export interface ViewModel {
   phases: ViewPart[];
   sections: ViewPart[];
   stats: { phases: number; weeks: number; items: number; checked: number };
-  labels: typeof labels;
+  labels: Labels;
   generator: string;
+  /** Start date (ISO) and every scheduled week with its dates and a formatted label, when the roadmap is scheduled. */
+  start: string | null;
+  schedule: (ScheduledWeek & { label: string })[];
+}
+
+/** What `toViewModel` needs besides the roadmap. */
+export interface ViewOptions {
+  /** Config `labels`, over the language's label table. */
+  labels?: LabelOverrides;
 }
 
 /** Build the view model templates render, from an enriched roadmap. Pure. */
-export function toViewModel(roadmap: Roadmap, generator: string): ViewModel {
+export function toViewModel(roadmap: Roadmap, generator: string, options: ViewOptions = {}): ViewModel {
+  const words = resolveLabels(roadmap.lang, options.labels);
+  const dates = toDates(roadmap, words);
   const parts = [
-    ...roadmap.phases.map((phase) => toPart(phase, 'phase')),
-    ...roadmap.sections.map((section) => toPart(section, 'section')),
+    ...roadmap.phases.map((phase) => toPart(phase, 'phase', dates)),
+    ...roadmap.sections.map((section) => toPart(section, 'section', dates)),
   ].sort((a, b) => a.line - b.line);
   const items = parts.flatMap((part) => part.topics.flatMap((topic) => flatten(topic.items)));
   const weeks = new Set(items.flatMap((item) => (item.week === null ? [] : [item.week])));
@@ -90,20 +95,39 @@ export function toViewModel(roadmap: Roadmap, generator: string): ViewModel {
       items: items.length,
       checked: items.filter((item) => item.checked).length,
     },
-    labels,
+    labels: words,
     generator,
+    start: roadmap.start ?? null,
+    schedule: (roadmap.schedule ?? []).map((entry) => ({ ...entry, label: formatDateRange(roadmap.lang, entry.start, entry.end) })),
   };
 }
 
-/** `Weeks 1–3`, `Week 4`, `Ongoing` or `null`. */
-export function formatWeekRange(weeks: WeekRange | null, ongoing: boolean): string | null {
-  if (weeks) return weeks.start === weeks.end ? `${labels.week} ${weeks.start}` : `${labels.weeks} ${weeks.start}–${weeks.end}`;
-  return ongoing ? labels.ongoing : null;
+/** How dates and weeks read in one roadmap's language. */
+interface DateWords {
+  labels: Labels;
+  lang: string;
+  schedule: Map<number, ScheduledWeek>;
+  /** Show years on due dates only when the schedule crosses a year's end. */
+  withYear: boolean;
 }
 
-function toPart(group: RoadmapPhase | RoadmapSection, kind: ViewPart['kind']): ViewPart {
+function toDates(roadmap: Roadmap, labels: Labels): DateWords {
+  const schedule = roadmap.schedule ?? [];
+  const years = new Set(schedule.flatMap((entry) => [entry.start.slice(0, 4), entry.end.slice(0, 4)]));
+  return { labels, lang: roadmap.lang, schedule: new Map(schedule.map((entry) => [entry.week, entry])), withYear: years.size > 1 };
+}
+
+/** `Weeks 1–3`, `Week 4`, `Ongoing` or `null`. */
+export function formatWeekRange(weeks: WeekRange | null, ongoing: boolean, words: Labels = labels): string | null {
+  if (weeks) return formatWeeks(words, weeks.start, weeks.end);
+  return ongoing ? words.ongoing : null;
+}
+
+function toPart(group: RoadmapPhase | RoadmapSection, kind: ViewPart['kind'], dates: DateWords): ViewPart {
   const phase = kind === 'phase' ? (group as RoadmapPhase) : null;
-  const topics = group.topics.map((topic) => ({ ...topic, items: topic.items.map(toItem) }));
+  const topics = group.topics.map((topic) => toTopic(topic, dates));
+  const first = phase?.weeks ? dates.schedule.get(phase.weeks.start) : undefined;
+  const last = phase?.weeks ? dates.schedule.get(phase.weeks.end) : undefined;
   return {
     kind,
     isPhase: phase !== null,
@@ -111,21 +135,33 @@ function toPart(group: RoadmapPhase | RoadmapSection, kind: ViewPart['kind']): V
     title: group.title,
     weeks: phase?.weeks ?? null,
     ongoing: phase?.ongoing ?? false,
-    weekLabel: phase ? formatWeekRange(phase.weeks, phase.ongoing) : null,
-    dateLabel: null,
+    weekLabel: phase ? formatWeekRange(phase.weeks, phase.ongoing, dates.labels) : null,
+    dateLabel: first && last ? formatDateRange(dates.lang, first.start, last.end) : null,
     line: group.line,
     itemCount: topics.reduce((sum, topic) => sum + flatten(topic.items).length, 0),
     topics,
   };
 }
 
-function toItem(item: RoadmapItem): ViewItem {
+function toTopic(topic: RoadmapTopic, dates: DateWords): ViewTopic {
+  return {
+    ...topic,
+    weeks: topic.weeks ?? null,
+    ongoing: topic.ongoing ?? false,
+    weekLabel: formatWeekRange(topic.weeks ?? null, topic.ongoing ?? false, dates.labels),
+    columns: topic.columns ?? null,
+    items: topic.items.map((item) => toItem(item, dates)),
+  };
+}
+
+function toItem(item: RoadmapItem, dates: DateWords): ViewItem {
   return {
     ...item,
-    weekLabel: item.week === null ? null : `${labels.week} ${item.week}`,
-    due: null,
-    dueLabel: null,
-    children: item.children.map(toItem),
+    weekLabel: item.week === null ? null : formatWeeks(dates.labels, item.week),
+    due: item.due ?? null,
+    dueLabel: item.due ? formatDate(dates.lang, item.due, dates.withYear) : null,
+    cells: item.cells ?? null,
+    children: item.children.map((child) => toItem(child, dates)),
   };
 }
 

@@ -5,7 +5,9 @@ import { unified } from 'unified';
 import remarkChecklistItems from './plugins/remark-checklist-items.js';
 import remarkLiteralHtml from './plugins/remark-literal-html.js';
 import remarkRoadmapDiagnostics from './plugins/remark-roadmap-diagnostics.js';
+import remarkRoadmapLint from './plugins/remark-roadmap-lint.js';
 import remarkRoadmapMatter from './plugins/remark-roadmap-matter.js';
+import remarkRoadmapSchedule from './plugins/remark-roadmap-schedule.js';
 import remarkRoadmapStructure from './plugins/remark-roadmap-structure.js';
 import remarkWeekNumbers from './plugins/remark-week-numbers.js';
 
@@ -16,9 +18,11 @@ import remarkWeekNumbers from './plugins/remark-week-numbers.js';
  * 2. matter: YAML front matter → `file.data.matter` (validated)
  * 3. literal html: raw HTML is kept as literal text, never interpreted
  * 4. structure: title, phases, sections, topics, items → `file.data.roadmap`
- * 5. weeks: week ranges of phases, a week for every dated item
- * 6. checklist items: stable ids, checked state, sanitized inline HTML
- * 7. diagnostics: whole-roadmap checks (no title, no items)
+ * 5. weeks: week ranges of phases and topics, a week for every dated item
+ * 6. schedule: with a start date, the dates of every week and each item's due date
+ * 7. checklist items: stable ids, checked state, sanitized inline HTML
+ * 8. diagnostics: whole-roadmap checks (no title, no items)
+ * 9. lint: inconsistencies (overlaps, gaps, empty phases, duplicates, unreadable dates)
  *
  * The processor is frozen and shared: it holds no per-file state.
  */
@@ -31,7 +35,9 @@ export function createProcessor() {
     .use(remarkLiteralHtml)
     .use(remarkRoadmapStructure)
     .use(remarkWeekNumbers)
+    .use(remarkRoadmapSchedule)
     .use(remarkChecklistItems)
     .use(remarkRoadmapDiagnostics)
+    .use(remarkRoadmapLint)
     .freeze();
 }

@@ -19,5 +19,8 @@ export interface FrontMatter {
   lang?: string;
   author?: string;
   description?: string;
+  start?: string;
+  weeksPerPhase?: number;
+  weeksPerMonth?: number;
   [key: string]: unknown;
 }

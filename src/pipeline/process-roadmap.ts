@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import type { Diagnostic, Roadmap } from '../model/roadmap.js';
 import { createProcessor } from './create-processor.js';
+import { findSourceProblem } from './find-source-problem.js';
 import type { SettingLayers } from './settings.js';
 import './file-data.js';
 
@@ -25,12 +26,24 @@ export async function processRoadmap(
 ): Promise<ProcessedRoadmap> {
   const file = new VFile({ value, path, data: { settings } });
   let failed = false;
+  const problem = findSourceProblem(file.toString());
+  if (problem) {
+    const { reason, ruleId, line, column } = problem;
+    file.message(reason, { place: { line, column }, ruleId, source: 'roadmap-press' }).fatal = true;
+    return { file, roadmap: null, diagnostics: file.messages.map(toDiagnostic) };
+  }
   try {
     const tree = processor.parse(file);
     await processor.run(tree, file);
   } catch (error) {
     // `file.fail()` throws its message: a content error that stops modelling.
-    if (!file.messages.includes(error as never)) throw error;
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      // Last resort for input nested in ways `findSourceProblem` does not foresee.
+      const reason = 'Unexpected nesting too deep to read, expected fewer nested lists, quotes, emphasis or links';
+      file.message(reason, { place: { line: 1, column: 1 }, ruleId: 'nesting-depth', source: 'roadmap-press' }).fatal = true;
+    } else if (!file.messages.includes(error as never)) {
+      throw error;
+    }
     failed = true;
   }
   const diagnostics = file.messages.map(toDiagnostic);

@@ -1,7 +1,17 @@
+import type { LabelOverrides } from '../model/labels.js';
+
 /** Per-roadmap settings that can come from the config, the front matter or the command line. */
 export interface RoadmapSettings {
   /** BCP 47 language tag. */
   lang?: string;
+  /** ISO date (`2027-01-04`) on which week 1 starts; without it nothing is dated. */
+  start?: string;
+  /** Weeks given to each phase without a week notation, laid out after the last dated one; unset: they stay undated. */
+  weeksPerPhase?: number;
+  /** Weeks a `Month N` counts for (default 4). */
+  weeksPerMonth?: number;
+  /** Words printed by templates, over the language's label table (only from the config). */
+  labels?: LabelOverrides;
 }
 
 /**

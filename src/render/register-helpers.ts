@@ -2,6 +2,7 @@ import type Handlebars from 'handlebars';
 import { countChecked, countItems } from './helpers/count-items.js';
 import { formatDate, formatDateRange } from './helpers/format-dates.js';
 import { joinId } from './helpers/join-id.js';
+import { formatWeeks, resolveLabels, type Labels } from '../model/labels.js';
 
 /** A helper as Handlebars calls it: the arguments, then an options object. */
 export type HelperFunction = (...args: any[]) => unknown;
@@ -42,7 +43,7 @@ export const builtinHelpers: Record<string, HelperFunction> = {
   weekRange: (...args: unknown[]) => {
     const weeks = args[0] as { start: number; end: number } | null;
     const labels = words(args);
-    if (weeks) return weeks.start === weeks.end ? `${labels['week']} ${weeks.start}` : `${labels['weeks']} ${weeks.start}–${weeks.end}`;
+    if (weeks) return formatWeeks({ ...resolveLabels(lang(args)), ...labels } as Labels, weeks.start, weeks.end);
     return args.length > 2 && args[1] === true ? String(labels['ongoing']) : '';
   },
   /** `{{label "doneOn"}}`: a word in the roadmap's language, from the roadmap's labels or the template's. */

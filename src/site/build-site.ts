@@ -3,9 +3,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { GroupConfig } from '../config/group-schema.js';
 import { InputError, InterruptedError } from '../errors.js';
+import { toICalendar } from '../calendar/to-icalendar.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import { toTemplateData } from '../model/to-template-data.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
+import { slugify } from '../pipeline/create-item-id.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import { createPrinter } from '../print/create-printer.js';
@@ -24,15 +26,17 @@ import { toChecklistView } from './to-checklist-view.js';
 import { toIndexView } from './to-index-view.js';
 import { writeAtomic } from './write-atomic.js';
 
-export type Format = 'html' | 'pdf';
-export const formats: readonly Format[] = ['html', 'pdf'];
+export type Format = 'html' | 'pdf' | 'ics';
+export const formats: readonly Format[] = ['html', 'pdf', 'ics'];
+/** What is written when no format is asked for. */
+export const defaultFormats: readonly Format[] = ['html', 'pdf'];
 
 export interface BuildOptions {
   /** Markdown files or folders; default `content`. */
   inputs?: string[];
   /** Output folder; default `output`. */
   out?: string;
-  /** What to write for each roadmap; default HTML and PDF. */
+  /** What to write for each roadmap; default HTML and PDF (`ics`: a calendar of the schedule). */
   formats?: Format[];
   /** Chrome/Chromium to print with; found automatically when omitted. */
   browser?: string;
@@ -103,7 +107,7 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = path.resolve(cwd, options.out ?? 'output');
-  const wanted = options.formats ?? [...formats];
+  const wanted = options.formats ?? [...defaultFormats];
   const inputs = await collectInputs(options.inputs ?? ['content'], cwd);
   if (inputs.length === 0) throw new InputError(`No Markdown files found in ${(options.inputs ?? ['content']).join(', ')}`);
 
@@ -113,7 +117,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   if (templates !== undefined && !existsSync(templates)) throw new InputError(`Templates folder not found: ${options.templates}`);
   const helpers = typeof options.helpers === 'string' ? await loadHelpers(path.resolve(cwd, options.helpers)) : options.helpers;
   // Every template is loaded, checked and compiled before anything is read, rendered or written.
-  const renderers = await loadRenderers({ formats: wanted, template: options.template, templatesDir: templates, helpers });
+  const pages = wanted.filter((format): format is 'html' | 'pdf' => format !== 'ics');
+  const renderers = await loadRenderers({ formats: pages, template: options.template, templatesDir: templates, helpers });
 
   const connect = options.browserWs ?? options.browserUrl;
   const printer = wanted.includes('pdf')
@@ -148,6 +153,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
           checklist: printer ? checklist : null,
           layout,
           epoch,
+          calendar: wanted.includes('ics'),
         }),
       ),
     );
@@ -198,6 +204,7 @@ interface RoadmapTargets {
   checklist: Render | null;
   layout: PageLayout;
   epoch: string | undefined;
+  calendar: boolean;
 }
 
 interface WriteContext {
@@ -214,7 +221,7 @@ async function prepareRoadmap(input: Input, targets: RoadmapTargets): Promise<(c
   const { roadmap, diagnostics } = await processRoadmap(source, input.source, targets.settings);
   const built: BuiltRoadmap = { ...input, view: null, diagnostics, outputs: [] };
   if (!roadmap) return async () => built;
-  const view = toViewModel(roadmap, generator);
+  const view = toViewModel(roadmap, generator, { labels: targets.settings.defaults?.labels });
   built.view = view;
   const base = path.join(targets.out, input.name);
   const baseDir = path.dirname(file);
@@ -224,6 +231,10 @@ async function prepareRoadmap(input: Input, targets: RoadmapTargets): Promise<(c
     ...toTemplateData(images, { group: targets.group }),
     print: toChecklistView(images, targets.layout, date).print,
   });
+  const calendar = targets.calendar
+    ? toICalendar(roadmap, { uidPrefix: slugify(input.name) || 'roadmap', labels: view.labels, generator })
+    : null;
+  if (targets.calendar && !calendar) built.diagnostics.push(noStartDate);
 
   let html: string | null = null;
   if (targets.handout) {
@@ -243,6 +254,7 @@ async function prepareRoadmap(input: Input, targets: RoadmapTargets): Promise<(c
     };
     const writes: Promise<string | null>[] = [];
     if (html !== null) writes.push(write(`${base}.html`, html));
+    if (calendar) writes.push(write(`${base}.ics`, calendar));
     if (pdf && makePdf) {
       writes.push(
         makePdf(pdf).then((made) => {
@@ -259,6 +271,15 @@ async function prepareRoadmap(input: Input, targets: RoadmapTargets): Promise<(c
     return built;
   };
 }
+
+/** Why `--format ics` wrote no calendar for a roadmap. */
+const noStartDate: Diagnostic = {
+  severity: 'warning',
+  message: 'No calendar written: no start date, expected front matter `start`, config `start` or `--start`',
+  line: 1,
+  column: 1,
+  rule: 'no-start-date',
+};
 
 function count(roadmaps: BuiltRoadmap[], severity: Diagnostic['severity']): number {
   return roadmaps.reduce((sum, roadmap) => sum + roadmap.diagnostics.filter((d) => d.severity === severity).length, 0);

@@ -38,6 +38,15 @@ const remarkChecklistItems: Plugin<[], Root> = function () {
       item.html = toInlineHtml(node);
     });
 
+    visit(tree, 'tableRow', (node) => {
+      const item = node.data?.roadmapItem;
+      if (!item) return;
+      const [first, ...rest] = node.children[0]?.children ?? [];
+      // A `[x] ` the author typed in the first cell is the checkbox, not text.
+      const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX]\]\s*/, '') } : first;
+      item.html = phrasingToHtml(lead ? [lead, ...rest] : rest);
+    });
+
     const uniqueId = createIdRegistry();
     const groups: (RoadmapPhase | RoadmapSection)[] = [...roadmap.phases, ...roadmap.sections].sort(
       (a, b) => a.line - b.line,
@@ -68,6 +77,10 @@ function toInlineHtml(node: ListItem): string {
     if (child.type === 'paragraph' || child.type === 'heading') phrasing.push(...child.children);
     else phrasing.push({ type: 'text', value: toString(child) });
   }
+  return phrasingToHtml(phrasing);
+}
+
+function phrasingToHtml(phrasing: PhrasingContent[]): string {
   const hast = inlineToHtml.runSync({ type: 'root', children: [{ type: 'paragraph', children: phrasing }] });
   const paragraph = hast.children.find((child) => child.type === 'element');
   return inlineToHtml.stringify({ type: 'root', children: paragraph?.children ?? [] }).trim();

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { isoDate, weeksPerMonth, weeksPerPhase } from '../../config/schedule-schema.js';
 import type { FrontMatter } from '../file-data.js';
 
 const source = 'roadmap-press';
@@ -15,6 +16,9 @@ const frontMatterSchema = z.looseObject({
     .optional(),
   author: z.string().optional(),
   description: z.string().optional(),
+  start: isoDate.optional(),
+  weeksPerPhase: weeksPerPhase.optional(),
+  weeksPerMonth: weeksPerMonth.optional(),
 });
 
 /**

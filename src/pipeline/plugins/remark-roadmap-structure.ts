@@ -1,6 +1,7 @@
-import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, List, ListItem, Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic } from '../../model/roadmap.js';
 import { isPhaseHeading } from '../classify-heading.js';
 import { resolveSetting } from '../settings.js';
@@ -10,6 +11,10 @@ type Group = RoadmapPhase | RoadmapSection;
 declare module 'mdast' {
   interface ListItemData {
     /** The model item made from this list item, for later plugins. */
+    roadmapItem?: RoadmapItem;
+  }
+  interface TableRowData {
+    /** The model item made from this table row, for later plugins. */
     roadmapItem?: RoadmapItem;
   }
 }
@@ -57,6 +62,27 @@ const remarkRoadmapStructure: Plugin<[], Root> = function () {
       topic.items.push(...list.children.map(readItem));
     };
 
+    /** A table's body rows are items; its header row names the topic's columns. */
+    const addTable = (table: Table) => {
+      const [header, ...rows] = table.children;
+      if (!header) return;
+      const line = table.position?.start.line ?? 1;
+      if (topic === null || topic.items.length > 0 || topic.columns) topic = openTopic(null, null, line);
+      const columns = header.children.map((cell) => plainText(cell));
+      topic.columns = columns;
+      topic.items.push(...rows.map((row) => readRow(row, columns.length)));
+    };
+
+    /** Lists and tables inside a blockquote (at any depth) belong to the enclosing topic. */
+    const addQuoted = (quote: Blockquote) => {
+      visit(quote, (node) => {
+        if (node.type === 'list') addList(node);
+        else if (node.type === 'table') addTable(node);
+        else return undefined;
+        return SKIP;
+      });
+    };
+
     const visitBlock = (node: RootContent) => {
       if (node.type === 'heading') {
         if (node.depth === 1 && heading === null) {
@@ -68,8 +94,10 @@ const remarkRoadmapStructure: Plugin<[], Root> = function () {
         }
       } else if (node.type === 'list') {
         addList(node);
+      } else if (node.type === 'table') {
+        addTable(node);
       } else if (node.type === 'blockquote') {
-        for (const child of node.children) if (child.type === 'list') addList(child);
+        addQuoted(node);
       } else if (node.type === 'paragraph') {
         const topicTitle = readTopicTitle(node);
         if (topicTitle) {
@@ -118,6 +146,23 @@ function readItem(node: ListItem): RoadmapItem {
   return item;
 }
 
+function readRow(row: TableRow, columns: number): RoadmapItem {
+  const [first, ...rest] = row.children.map((cell) => plainText(cell));
+  const task = /^\[([ xX])\]\s*/.exec(first ?? '');
+  const item: RoadmapItem = {
+    id: '',
+    text: task ? first!.slice(task[0].length) : (first ?? ''),
+    html: '',
+    week: null,
+    checked: task !== null && task[1] !== ' ',
+    line: row.position?.start.line ?? 0,
+    children: [],
+    cells: Array.from({ length: Math.max(0, columns - 1) }, (_, index) => rest[index] ?? ''),
+  };
+  row.data = { ...row.data, roadmapItem: item };
+  return item;
+}
+
 /** `**Title**`, `**Title**:`, `**Title** (note)` or `**Title** (note):` → title and note. */
 function readTopicTitle(node: Paragraph): { title: string; note: string | null } | null {
   const [first, ...rest] = node.children;
@@ -134,7 +179,7 @@ function headingText(node: Heading): string {
   return plainText(node);
 }
 
-function plainText(node: RootContent | Heading): string {
+function plainText(node: RootContent | Heading | TableRow['children'][number]): string {
   return collapse(toString(node));
 }
 

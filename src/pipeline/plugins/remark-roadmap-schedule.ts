@@ -1,0 +1,45 @@
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { RoadmapItem } from '../../model/roadmap.js';
+import { scheduleWeek } from '../../schedule/schedule-week.js';
+import { resolveSetting } from '../settings.js';
+
+/**
+ * Turn weeks into dates when the roadmap has a start date (front matter
+ * `start`, config `start` or `--start`): week 1 starts on it, each week is
+ * seven days. The roadmap gains `start` and `schedule` (every week a phase,
+ * topic or item is planned for), every dated item its `due` date (the last day
+ * of its week). Without a start date nothing is dated: no guesses.
+ */
+const remarkRoadmapSchedule: Plugin<[], Root> = function () {
+  return function (_tree, file) {
+    const roadmap = file.data.roadmap;
+    const start = resolveSetting('start', file.data.settings ?? {}, file.data.matter ?? {});
+    if (!roadmap || start === undefined) return;
+    const weeks = new Set<number>();
+    const addRange = (range: { start: number; end: number } | null | undefined) => {
+      if (range) for (let week = range.start; week <= range.end; week += 1) weeks.add(week);
+    };
+    const items = [...roadmap.phases, ...roadmap.sections].flatMap((group) => group.topics.flatMap((topic) => topic.items));
+    for (const phase of roadmap.phases) {
+      addRange(phase.weeks);
+      for (const topic of phase.topics) addRange(topic.weeks);
+    }
+    for (const item of flatten(items)) if (item.week !== null) weeks.add(item.week);
+
+    const schedule = [...weeks].sort((a, b) => a - b).map((week) => scheduleWeek(start, week));
+    const byWeek = new Map(schedule.map((entry) => [entry.week, entry]));
+    for (const item of flatten(items)) {
+      const entry = item.week === null ? undefined : byWeek.get(item.week);
+      if (entry) item.due = entry.end;
+    }
+    roadmap.start = start;
+    roadmap.schedule = schedule;
+  };
+};
+
+export default remarkRoadmapSchedule;
+
+function flatten(items: RoadmapItem[]): RoadmapItem[] {
+  return items.flatMap((item) => [item, ...flatten(item.children)]);
+}
