@@ -10,6 +10,8 @@ import { initProject } from './init/init-project.js';
 import type { TemplateChoice } from './render/load-renderers.js';
 import { templateName } from './render/read-template-manifest.js';
 import { isMargin, papers, type Paper } from './print/page-layout.js';
+import { createProgress } from './report/create-progress.js';
+import { formatBuildSummary } from './report/format-build-summary.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
 import { version } from './version.js';
 
@@ -44,7 +46,9 @@ program
   .option('-t, --template <name>', 'template: NAME for every format, or html=NAME,pdf=NAME (default: handout, checklist)', parseTemplateChoice)
   .option('--templates <dir>', 'your own templates folder, searched before the built-ins (default: config `templates`, else templates/)')
   .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
+  .option('--no-cache', 'rebuild everything, even what is up to date')
   .option('-q, --quiet', 'print only problems')
+  .option('--verbose', 'list every output, up to date or not, and what was removed')
   .action(async (inputs: string[], flags: BuildCommandFlags) => {
     const started = performance.now();
     const { config, file } = await loadConfig(process.cwd(), flags.config);
@@ -72,19 +76,27 @@ program
       },
       { configFile: file },
     );
-    const result = await build({ ...options, signal: interruptOnSignals() });
+    const progress = createProgress(process.stderr, color);
+    const result = await build({
+      ...options,
+      cache: flags.cache,
+      signal: interruptOnSignals(),
+      onProgress: ({ done, total, roadmap }) => {
+        if (flags.quiet) return;
+        progress.update(done, total, roadmap.source);
+        if (process.stderr.isTTY && !process.env['CI'] && !flags.verbose) return;
+        const fresh = roadmap.outputs.filter((output) => !roadmap.upToDate.some((format) => output.endsWith(`.${format}`)));
+        for (const output of flags.verbose ? roadmap.outputs : fresh) {
+          console.error(`  ${output}${fresh.includes(output) ? '' : ' (up to date)'}`);
+        }
+      },
+    });
+    progress.clear();
     for (const roadmap of result.roadmaps) report(roadmap.source, roadmap.diagnostics);
-    const failed = result.roadmaps.filter((roadmap) => roadmap.view === null).length;
+    const failed = result.roadmaps.filter((roadmap) => roadmap.summary === null).length;
     if (!flags.quiet) {
-      for (const roadmap of result.roadmaps) for (const output of roadmap.outputs) console.error(`  ${output}`);
-      console.error(`  ${result.index}`);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const built = result.roadmaps.length - failed;
-      console.error(
-        `Built ${built} ${built === 1 ? 'roadmap' : 'roadmaps'} in ${seconds}s` +
-          (failed ? `, ${failed} failed` : '') +
-          `, ${result.errors} ${result.errors === 1 ? 'error' : 'errors'}, ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}`,
-      );
+      if (flags.verbose) for (const file of result.removed) console.error(`  ${file} (removed)`);
+      console.error(formatBuildSummary(result, (performance.now() - started) / 1000));
     }
     if (result.errors > 0 || failed > 0) process.exitCode = 1;
   });
@@ -165,6 +177,8 @@ interface SettingFlags {
 }
 
 interface BuildCommandFlags {
+  cache: boolean;
+  verbose?: boolean;
   out?: string;
   format?: Format[];
   lang?: string;

@@ -155,7 +155,7 @@ describe('a failed render', () => {
   }
 
   it('writes nothing, for any roadmap, and leaves the previous output untouched', async () => {
-    expect([...before.keys()].sort()).toEqual(['index.html', 'other.html', 'plan.html']);
+    expect([...before.keys()].sort()).toEqual(['.roadmap-press-cache.json', 'index.html', 'other.html', 'plan.html']);
     // Only `other.md` has an item "beta": only its render fails, after `plan.md` rendered fine.
     await mkdir(path.join(dir, 'templates/handout/partials'), { recursive: true });
     await writeFile(path.join(dir, 'templates/handout/partials/item.hbs'), item('{{text}}{{#if (eq text "beta")}}{{nope}}{{/if}}'));

@@ -1,4 +1,5 @@
 import { TemplateError } from '../errors.js';
+import { hashOf } from '../site/build-cache.js';
 import { createRenderer, type Render } from './create-renderer.js';
 import { builtinTemplatesDir, loadTemplate } from './load-template.js';
 import type { HelperFunction } from './register-helpers.js';
@@ -16,6 +17,8 @@ export interface RendererSet {
   html: Render | null;
   pdf: Render | null;
   index: Render;
+  /** A hash of everything each format's template renders with (its files, manifest and helpers), for the build cache. */
+  fingerprints: { html: string | null; pdf: string | null };
 }
 
 /**
@@ -31,13 +34,15 @@ export async function loadRenderers(options: {
 }): Promise<RendererSet> {
   const searchDirs = [...(options.templatesDir ? [options.templatesDir] : []), builtinTemplatesDir];
   const choice = { ...defaultTemplates, ...definedOnly(options.template ?? {}) };
-  const cache = new Map<string, Promise<{ render: Render; formats: string[] }>>();
+  const cache = new Map<string, Promise<{ render: Render; formats: string[]; fingerprint: string }>>();
+  const helperSources = Object.entries(options.helpers ?? {}).map(([name, helper]) => [name, String(helper)]);
   const load = (name: string) => {
     let loaded = cache.get(name);
     if (!loaded) {
       loaded = loadTemplate(name, searchDirs).then((template) => ({
         render: createRenderer(template, { helpers: options.helpers }),
         formats: template.formats,
+        fingerprint: hashOf(template, helperSources),
       }));
       cache.set(name, loaded);
     }
@@ -47,14 +52,19 @@ export async function loadRenderers(options: {
     if (!options.formats.includes(format)) return null;
     const name = choice[format];
     if (name === 'index') throw new TemplateError(`Template "index" renders the index page, not a roadmap`);
-    const { render, formats } = await load(name);
-    if (!formats.includes(format)) {
-      throw new TemplateError(`Template "${name}" does not serve ${format} (its template.json lists ${formats.join(', ')})`);
+    const loaded = await load(name);
+    if (!loaded.formats.includes(format)) {
+      throw new TemplateError(`Template "${name}" does not serve ${format} (its template.json lists ${loaded.formats.join(', ')})`);
     }
-    return render;
+    return loaded;
   };
   const [html, pdf, index] = await Promise.all([forFormat('html'), forFormat('pdf'), load('index')]);
-  return { html, pdf, index: index.render };
+  return {
+    html: html?.render ?? null,
+    pdf: pdf?.render ?? null,
+    index: index.render,
+    fingerprints: { html: html?.fingerprint ?? null, pdf: pdf?.fingerprint ?? null },
+  };
 }
 
 function definedOnly(choice: TemplateChoice): TemplateChoice {

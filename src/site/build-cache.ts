@@ -1,19 +1,37 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Diagnostic } from '../model/roadmap.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** The cache file, inside the output folder. */
 export const cacheFile = '.roadmap-press-cache.json';
 
-/** What the cache remembers of one roadmap's last successful build. */
+/** What the index page shows of a roadmap. */
+export interface RoadmapSummary {
+  title: string;
+  phases: number;
+  weeks: number;
+  items: number;
+}
+
+/** A file an output was made from besides the Markdown (an embedded image), as it was then. */
+export interface Dependency {
+  file: string;
+  mtimeMs: number | null;
+  size: number | null;
+}
+
+/** What the cache remembers of one roadmap's last build. */
 export interface CacheEntry {
-  /** Hash of the source and of everything its outputs depend on (templates, settings, tool version). */
-  key: string;
-  /** Output paths relative to the output folder. */
-  outputs: string[];
-  /** What the index page shows of it. */
-  summary: unknown;
+  /** Absolute path of the Markdown file. */
+  source: string;
+  /** Per format: the key its output was made with, and the file (relative to the output folder). */
+  outputs: Record<string, { key: string; file: string }>;
+  dependencies: Dependency[];
+  summary: RoadmapSummary;
+  /** Diagnostics of that build, shown again when nothing is rebuilt. */
+  diagnostics: Diagnostic[];
 }
 
 export interface BuildCache {
@@ -26,7 +44,7 @@ export interface BuildCache {
 export function hashOf(...parts: unknown[]): string {
   const hash = createHash('sha256');
   for (const part of parts) {
-    const bytes = typeof part === 'string' || part instanceof Uint8Array ? part : JSON.stringify(part) ?? 'undefined';
+    const bytes = typeof part === 'string' || part instanceof Uint8Array ? part : (JSON.stringify(part) ?? 'undefined');
     hash.update(String(typeof bytes === 'string' ? bytes.length : bytes.byteLength));
     hash.update(':');
     hash.update(bytes);
@@ -48,4 +66,23 @@ export async function readCache(out: string): Promise<BuildCache> {
 /** Write the cache atomically. */
 export async function writeCache(out: string, cache: BuildCache): Promise<void> {
   await writeAtomic(path.join(out, cacheFile), `${JSON.stringify(cache)}\n`);
+}
+
+/** How the files are now: modification time and size, `null` for a missing file. */
+export async function snapshotDependencies(files: string[]): Promise<Dependency[]> {
+  return Promise.all(
+    [...new Set(files)].sort().map(async (file) => {
+      const stats = await stat(file).catch(() => null);
+      return { file, mtimeMs: stats?.mtimeMs ?? null, size: stats?.size ?? null };
+    }),
+  );
+}
+
+/** Whether every dependency is as it was. */
+export async function dependenciesUnchanged(dependencies: Dependency[]): Promise<boolean> {
+  const now = await snapshotDependencies(dependencies.map((dependency) => dependency.file));
+  return now.every((current, index) => {
+    const before = dependencies[index];
+    return before !== undefined && current.mtimeMs === before.mtimeMs && current.size === before.size;
+  });
 }

@@ -1,32 +1,25 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { GroupConfig } from '../config/group-schema.js';
 import { InputError, InterruptedError } from '../errors.js';
-import { toICalendar } from '../calendar/to-icalendar.js';
 import type { Diagnostic } from '../model/roadmap.js';
-import { toTemplateData } from '../model/to-template-data.js';
-import { toViewModel, type ViewModel } from '../model/to-view-model.js';
-import { slugify } from '../pipeline/create-item-id.js';
-import { processRoadmap } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
-import { createPrinter } from '../print/create-printer.js';
+import { createPrinter, type Printer } from '../print/create-printer.js';
 import { findBrowser } from '../print/find-browser.js';
 import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../print/page-layout.js';
-import type { Render } from '../render/create-renderer.js';
 import { loadHelpers } from '../render/load-helpers.js';
 import { loadRenderers, type TemplateChoice } from '../render/load-renderers.js';
 import type { HelperFunction } from '../render/register-helpers.js';
-import { generator } from '../version.js';
-import { collectInputs, type Input } from './collect-inputs.js';
-import { createPdfMaker, preparePdf, type MakePdf, type PreparedPdf } from './make-pdf.js';
-import { resolveBuildDate } from './resolve-build-date.js';
-import { resolveImages } from './resolve-images.js';
-import { toChecklistView } from './to-checklist-view.js';
+import { generator, version } from '../version.js';
+import { hashOf, readCache, writeCache, type BuildCache, type CacheEntry } from './build-cache.js';
+import { planRoadmap, prepareRoadmap, reuseRoadmap, type BuiltRoadmap, type Format, type RoadmapContext } from './build-roadmap.js';
+import { collectInputs } from './collect-inputs.js';
+import { createPdfMaker } from './make-pdf.js';
 import { toIndexView } from './to-index-view.js';
 import { writeAtomic } from './write-atomic.js';
 
-export type Format = 'html' | 'pdf' | 'ics';
+export type { BuiltRoadmap, Format } from './build-roadmap.js';
 export const formats: readonly Format[] = ['html', 'pdf', 'ics'];
 /** What is written when no format is asked for. */
 export const defaultFormats: readonly Format[] = ['html', 'pdf'];
@@ -76,17 +69,10 @@ export interface BuildOptions {
   sourceDateEpoch?: string;
   /** Aborting closes the browser, removes temporary files and rejects with an `InterruptedError`. */
   signal?: AbortSignal;
-}
-
-/** What happened to one roadmap. */
-export interface BuiltRoadmap {
-  source: string;
-  name: string;
-  /** `null` when the roadmap could not be modelled (see its diagnostics). */
-  view: ViewModel | null;
-  diagnostics: Diagnostic[];
-  /** Files written, relative to the working directory. */
-  outputs: string[];
+  /** Rebuild everything, ignoring what the output folder's cache says is up to date (default `true`: use it). */
+  cache?: boolean;
+  /** Called as each roadmap is finished (written, up to date, or failed). */
+  onProgress?: (progress: { done: number; total: number; roadmap: BuiltRoadmap }) => void;
 }
 
 export interface BuildResult {
@@ -95,19 +81,25 @@ export interface BuildResult {
   index: string;
   errors: number;
   warnings: number;
+  /** Outputs of roadmaps whose Markdown is gone, removed by this build. */
+  removed: string[];
 }
 
 /**
  * Build every roadmap into the output folder: `NAME.html` (the handout),
- * `NAME.pdf` (the checklist) and an `index.html` linking them. One browser
- * for the whole run; every file is written atomically. Content problems are
- * reported as diagnostics; only program errors (a missing input, a broken
- * template, no browser) throw.
+ * `NAME.pdf` (the checklist), optionally `NAME.ics`, and an `index.html`
+ * linking them. Incremental: a cache in the output folder remembers what each
+ * output was made from (Markdown, images, template, settings, tool version),
+ * so unchanged outputs are not rendered or printed again, and the outputs of
+ * deleted roadmaps are removed. One browser for the whole run, started only
+ * when something needs printing; every file is written atomically. Content
+ * problems are reported as diagnostics; only program errors (a missing input,
+ * a broken template, no browser) throw.
  */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = path.resolve(cwd, options.out ?? 'output');
-  const wanted = options.formats ?? [...defaultFormats];
+  const wanted = [...new Set(options.formats ?? defaultFormats)];
   const inputs = await collectInputs(options.inputs ?? ['content'], cwd);
   if (inputs.length === 0) throw new InputError(`No Markdown files found in ${(options.inputs ?? ['content']).join(', ')}`);
 
@@ -120,57 +112,94 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const pages = wanted.filter((format): format is 'html' | 'pdf' => format !== 'ics');
   const renderers = await loadRenderers({ formats: pages, template: options.template, templatesDir: templates, helpers });
 
-  const connect = options.browserWs ?? options.browserUrl;
-  const printer = wanted.includes('pdf')
-    ? createPrinter({
+  const signal = options.signal;
+  let printer: Printer | null = null;
+  const interrupt = () => void printer?.close();
+  signal?.addEventListener('abort', interrupt, { once: true });
+  try {
+    signal?.throwIfAborted();
+    const layout = toLayout(options);
+    const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env['SOURCE_DATE_EPOCH'];
+    const settings = options.settings ?? {};
+    const group = options.group ?? null;
+    const shared = hashOf(version, settings, group);
+    const context: RoadmapContext = {
+      cwd,
+      out,
+      formats: wanted,
+      settings,
+      group,
+      handout: renderers.html,
+      checklist: renderers.pdf,
+      layout,
+      epoch,
+      fingerprints: {
+        html: hashOf(shared, renderers.fingerprints.html, layout, epoch),
+        pdf: hashOf(shared, renderers.fingerprints.pdf, layout, epoch),
+        ics: hashOf(shared, 'ics'),
+      },
+    };
+    const cache = await readCache(out);
+    const useCache = options.cache !== false;
+    const planned = await Promise.all(
+      inputs.map((input) => planRoadmap(input, context, useCache ? (cache.entries[input.name] ?? null) : null)),
+    );
+    // Chromium is found (or its absence reported) only when something needs printing,
+    // and starts while the Markdown is parsed.
+    if (planned.some((roadmap) => roadmap.stale.includes('pdf'))) {
+      const connect = options.browserWs ?? options.browserUrl;
+      printer = createPrinter({
         executablePath: connect ? undefined : findBrowser(options.browser),
         browserUrl: options.browserUrl,
         browserWs: options.browserWs,
         concurrency: options.concurrency,
         recycleAfter: options.recycleAfter,
         timeout: options.timeout === undefined ? undefined : options.timeout * 1000,
-      })
-    : null;
-  const signal = options.signal;
-  const interrupt = () => void printer?.close();
-  signal?.addEventListener('abort', interrupt, { once: true });
-  // Chromium starts while the Markdown is parsed; its errors surface at the first print.
-  printer?.warm().catch(() => undefined);
-  try {
-    signal?.throwIfAborted();
-    const { html: handout, pdf: checklist, index } = renderers;
-    const layout = toLayout(options);
-    const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env['SOURCE_DATE_EPOCH'];
+      });
+      printer.warm().catch(() => undefined);
+    }
     // Render every roadmap first: a template that fails on any of them writes nothing.
     const prepared = await Promise.all(
-      inputs.map((input) =>
-        prepareRoadmap(input, {
-          cwd,
-          settings: options.settings ?? {},
-          out,
-          group: options.group ?? null,
-          handout,
-          checklist: printer ? checklist : null,
-          layout,
-          epoch,
-          calendar: wanted.includes('ics'),
-        }),
+      planned.map(async (roadmap) =>
+        roadmap.stale.length === 0
+          ? { reused: reuseRoadmap(roadmap, context), write: null }
+          : { reused: null, write: await prepareRoadmap(roadmap, context) },
       ),
     );
     const makePdf = printer ? createPdfMaker(printer, layout) : null;
     // Every roadmap settles (and removes its temporary files) before the build returns or throws.
-    const settled = await Promise.allSettled(prepared.map((write) => write({ makePdf, signal })));
+    let done = 0;
+    const settled = await Promise.allSettled(
+      prepared.map(async (step): Promise<BuildStep> => {
+        const result = step.reused ? { built: step.reused, entry: undefined } : await step.write!({ makePdf, signal });
+        done += 1;
+        options.onProgress?.({ done, total: prepared.length, roadmap: result.built });
+        return result;
+      }),
+    );
     if (signal?.aborted) throw new InterruptedError(interruptedMessage);
     const failure = settled.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;
-    const roadmaps = settled.map((outcome) => (outcome as PromiseFulfilledResult<BuiltRoadmap>).value);
+    const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<BuildStep>).value);
+    const roadmaps = results.map((result) => result.built);
+
+    const next: BuildCache = { version: 1, entries: { ...cache.entries } };
+    results.forEach((result, index) => {
+      const name = inputs[index]!.name;
+      if (result.entry === null) delete next.entries[name];
+      else if (result.entry) next.entries[name] = result.entry;
+    });
+    const removed = await removeDeleted(next, out, cwd, new Set(inputs.map((input) => input.name)));
+
     const indexFile = path.join(out, 'index.html');
-    await writeAtomic(indexFile, index(toIndexView(roadmaps, generator)).html, { signal });
+    await writeAtomic(indexFile, renderers.index(toIndexView(roadmaps, generator)).html, { signal });
+    await writeCache(out, next);
     return {
       roadmaps,
       index: path.relative(cwd, indexFile),
       errors: count(roadmaps, 'error'),
       warnings: count(roadmaps, 'warning'),
+      removed,
     };
   } catch (error) {
     if (signal?.aborted && !(error instanceof InterruptedError)) {
@@ -183,7 +212,29 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 }
 
+/** One roadmap's outcome: a new cache entry, `null` (forget it) or `undefined` (up to date, keep it). */
+interface BuildStep {
+  built: BuiltRoadmap;
+  entry: CacheEntry | null | undefined;
+}
+
 const interruptedMessage = 'The build was interrupted: the browser is closed, finished files are kept and no partial file is left';
+
+/** Remove the outputs (and cache entries) of roadmaps whose Markdown file no longer exists. */
+async function removeDeleted(cache: BuildCache, out: string, cwd: string, current: Set<string>): Promise<string[]> {
+  const removed: string[] = [];
+  for (const [name, entry] of Object.entries(cache.entries)) {
+    if (current.has(name) || existsSync(entry.source)) continue;
+    for (const output of Object.values(entry.outputs)) {
+      const file = path.join(out, output.file);
+      if (!file.startsWith(out + path.sep)) continue;
+      await rm(file, { force: true });
+      removed.push(path.relative(cwd, file));
+    }
+    delete cache.entries[name];
+  }
+  return removed;
+}
 
 function toLayout(options: BuildOptions): PageLayout {
   return {
@@ -194,92 +245,6 @@ function toLayout(options: BuildOptions): PageLayout {
     printDate: options.printDate ?? defaultLayout.printDate,
   };
 }
-
-interface RoadmapTargets {
-  cwd: string;
-  settings: SettingLayers;
-  out: string;
-  group: GroupConfig | null;
-  handout: Render | null;
-  checklist: Render | null;
-  layout: PageLayout;
-  epoch: string | undefined;
-  calendar: boolean;
-}
-
-interface WriteContext {
-  makePdf: MakePdf | null;
-  signal: AbortSignal | undefined;
-}
-
-/** Read, model and render one roadmap; the returned function prints and writes it. */
-async function prepareRoadmap(input: Input, targets: RoadmapTargets): Promise<(context: WriteContext) => Promise<BuiltRoadmap>> {
-  const file = path.resolve(targets.cwd, input.source);
-  const source = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`Cannot read ${input.source}: ${error.code ?? error.message}`, { cause: error });
-  });
-  const { roadmap, diagnostics } = await processRoadmap(source, input.source, targets.settings);
-  const built: BuiltRoadmap = { ...input, view: null, diagnostics, outputs: [] };
-  if (!roadmap) return async () => built;
-  const view = toViewModel(roadmap, generator, { labels: targets.settings.defaults?.labels });
-  built.view = view;
-  const base = path.join(targets.out, input.name);
-  const baseDir = path.dirname(file);
-  const date = resolveBuildDate(targets.epoch, roadmap.meta);
-  // Every template, HTML or PDF, sees the same data: the view model, its dates and group, and the print settings.
-  const extra = (images: ViewModel) => ({
-    ...toTemplateData(images, { group: targets.group }),
-    print: toChecklistView(images, targets.layout, date).print,
-  });
-  const calendar = targets.calendar
-    ? toICalendar(roadmap, { uidPrefix: slugify(input.name) || 'roadmap', labels: view.labels, generator })
-    : null;
-  if (targets.calendar && !calendar) built.diagnostics.push(noStartDate);
-
-  let html: string | null = null;
-  if (targets.handout) {
-    const images = await resolveImages(view, { baseDir, remote: 'alt' });
-    // The PDF reports the same image problems; say them once.
-    if (!targets.checklist) built.diagnostics.push(...images.diagnostics);
-    html = targets.handout(extra(images.view), { format: 'html' }).html;
-  }
-  const pdf: PreparedPdf | null = targets.checklist
-    ? await preparePdf(view, extra, targets.checklist, targets.layout, { baseDir, date })
-    : null;
-
-  return async ({ makePdf, signal }) => {
-    const write = async (target: string, data: string | Uint8Array) => {
-      await writeAtomic(target, data, { signal });
-      return path.relative(targets.cwd, target);
-    };
-    const writes: Promise<string | null>[] = [];
-    if (html !== null) writes.push(write(`${base}.html`, html));
-    if (calendar) writes.push(write(`${base}.ics`, calendar));
-    if (pdf && makePdf) {
-      writes.push(
-        makePdf(pdf).then((made) => {
-          built.diagnostics.push(...made.diagnostics);
-          return made.pdf ? write(`${base}.pdf`, made.pdf) : null;
-        }),
-      );
-    }
-    const settled = await Promise.allSettled(writes);
-    const failure = settled.find((outcome) => outcome.status === 'rejected');
-    if (failure) throw failure.reason;
-    built.diagnostics.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-    built.outputs = settled.flatMap((outcome) => (outcome.status === 'fulfilled' && outcome.value ? [outcome.value] : []));
-    return built;
-  };
-}
-
-/** Why `--format ics` wrote no calendar for a roadmap. */
-const noStartDate: Diagnostic = {
-  severity: 'warning',
-  message: 'No calendar written: no start date, expected front matter `start`, config `start` or `--start`',
-  line: 1,
-  column: 1,
-  rule: 'no-start-date',
-};
 
 function count(roadmaps: BuiltRoadmap[], severity: Diagnostic['severity']): number {
   return roadmaps.reduce((sum, roadmap) => sum + roadmap.diagnostics.filter((d) => d.severity === severity).length, 0);

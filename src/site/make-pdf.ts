@@ -28,6 +28,8 @@ export interface PreparedPdf {
   document: RenderedDocument;
   source: PdfSource;
   diagnostics: Diagnostic[];
+  /** Local image files it embeds (or tried to). */
+  files: string[];
 }
 
 /** Prints and finishes one prepared checklist. */
@@ -47,7 +49,7 @@ export async function preparePdf(
 ): Promise<PreparedPdf> {
   const images = await resolveImages(view, { baseDir: source.baseDir, remote: 'keep' });
   const data = { ...extra(images.view), ...toChecklistView(images.view, layout, source.date) };
-  return { view, document: render(data, { format: 'pdf' }), source, diagnostics: [...images.diagnostics] };
+  return { view, document: render(data, { format: 'pdf' }), source, diagnostics: [...images.diagnostics], files: images.files };
 }
 
 /**

@@ -41,8 +41,10 @@ const maxImageBytes = 10 * 1024 * 1024;
 export async function resolveImages(
   view: ViewModel,
   options: ImageOptions,
-): Promise<{ view: ViewModel; diagnostics: Diagnostic[] }> {
+): Promise<{ view: ViewModel; diagnostics: Diagnostic[]; files: string[] }> {
   const diagnostics: Diagnostic[] = [];
+  // Every local file looked at, found or not: the build cache watches them.
+  const files = new Set<string>();
   const cache = new Map<string, Promise<string>>();
   const root = path.resolve(options.baseDir);
 
@@ -58,6 +60,7 @@ export async function resolveImages(
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
       return { problem: `Unexpected image ${src} outside the roadmap's folder, expected a file inside it` };
     }
+    files.add(file);
     const type = mediaTypes[path.extname(file).toLowerCase()];
     if (!type) return { problem: `Unexpected image type ${src}, expected ${Object.keys(mediaTypes).join(', ')}` };
     let read = cache.get(file);
@@ -107,5 +110,6 @@ export async function resolveImages(
   return {
     view: { ...view, parts, phases: parts.filter((part) => part.isPhase), sections: parts.filter((part) => !part.isPhase) },
     diagnostics,
+    files: [...files].sort(),
   };
 }

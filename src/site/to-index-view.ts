@@ -20,17 +20,17 @@ export function toIndexView(roadmaps: BuiltRoadmap[], generator: string): IndexV
     title: 'Roadmaps',
     generator,
     roadmaps: roadmaps.flatMap((roadmap) => {
-      if (!roadmap.view) return [];
+      if (!roadmap.summary) return [];
       const link = (extension: string) => {
         const target = `${roadmap.name}.${extension}`;
         return roadmap.outputs.some((output) => output.endsWith(target)) ? encodeURI(target) : null;
       };
       return [
         {
-          title: roadmap.view.title,
-          phases: roadmap.view.stats.phases,
-          weeks: roadmap.view.stats.weeks,
-          items: roadmap.view.stats.items,
+          title: roadmap.summary.title,
+          phases: roadmap.summary.phases,
+          weeks: roadmap.summary.weeks,
+          items: roadmap.summary.items,
           html: link('html'),
           pdf: link('pdf'),
         },

@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { toICalendar } from '../calendar/to-icalendar.js';
+import type { GroupConfig } from '../config/group-schema.js';
+import { InputError } from '../errors.js';
+import type { Diagnostic } from '../model/roadmap.js';
+import { toTemplateData } from '../model/to-template-data.js';
+import { toViewModel, type ViewModel } from '../model/to-view-model.js';
+import { slugify } from '../pipeline/create-item-id.js';
+import { processRoadmap } from '../pipeline/process-roadmap.js';
+import type { SettingLayers } from '../pipeline/settings.js';
+import type { PageLayout } from '../print/page-layout.js';
+import type { Render } from '../render/create-renderer.js';
+import { generator } from '../version.js';
+import { dependenciesUnchanged, hashOf, snapshotDependencies, type CacheEntry, type RoadmapSummary } from './build-cache.js';
+import type { Input } from './collect-inputs.js';
+import { preparePdf, type MakePdf, type PreparedPdf } from './make-pdf.js';
+import { resolveBuildDate } from './resolve-build-date.js';
+import { resolveImages } from './resolve-images.js';
+import { toChecklistView } from './to-checklist-view.js';
+import { writeAtomic } from './write-atomic.js';
+
+/** A format a roadmap is written in. */
+export type Format = 'html' | 'pdf' | 'ics';
+
+/** What happened to one roadmap. */
+export interface BuiltRoadmap {
+  source: string;
+  name: string;
+  /** The view model, when the roadmap was modelled in this build; `null` when it failed or was up to date. */
+  view: ViewModel | null;
+  /** What the index shows of it; `null` when it could not be modelled (see its diagnostics). */
+  summary: RoadmapSummary | null;
+  diagnostics: Diagnostic[];
+  /** Files written or already up to date, relative to the working directory. */
+  outputs: string[];
+  /** Formats that were up to date and not rebuilt. */
+  upToDate: Format[];
+}
+
+/** Everything a roadmap's outputs are made with, besides its own source. */
+export interface RoadmapContext {
+  cwd: string;
+  out: string;
+  formats: Format[];
+  settings: SettingLayers;
+  group: GroupConfig | null;
+  handout: Render | null;
+  checklist: Render | null;
+  layout: PageLayout;
+  epoch: string | undefined;
+  /** Per format: a hash of the template, settings and tool version it is made with. */
+  fingerprints: Record<Format, string>;
+}
+
+/** A roadmap read from disk, with what needs (re)building. */
+export interface PlannedRoadmap {
+  input: Input;
+  file: string;
+  source: Buffer;
+  keys: Record<Format, string>;
+  /** Formats to build; the others are up to date. */
+  stale: Format[];
+  entry: CacheEntry | null;
+}
+
+/** Read a roadmap and decide which of its outputs are stale: missing, made from other inputs, or `entry` absent. */
+export async function planRoadmap(input: Input, context: RoadmapContext, entry: CacheEntry | null): Promise<PlannedRoadmap> {
+  const file = path.resolve(context.cwd, input.source);
+  const source = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`Cannot read ${input.source}: ${error.code ?? error.message}`, { cause: error });
+  });
+  const sourceHash = hashOf(source);
+  const keys = Object.fromEntries(
+    context.formats.map((format) => [format, hashOf(sourceHash, context.fingerprints[format])]),
+  ) as Record<Format, string>;
+  const unchanged = entry !== null && (await dependenciesUnchanged(entry.dependencies));
+  const stale = context.formats.filter((format) => {
+    const output = entry?.outputs[format];
+    return !unchanged || output?.key !== keys[format] || !existsSync(path.join(context.out, output.file));
+  });
+  return { input, file, source, keys, stale, entry };
+}
+
+/** A roadmap that is fully up to date: nothing is read again, its diagnostics are those of its last build. */
+export function reuseRoadmap(planned: PlannedRoadmap, context: RoadmapContext): BuiltRoadmap {
+  const entry = planned.entry!;
+  return {
+    ...planned.input,
+    view: null,
+    summary: entry.summary,
+    diagnostics: entry.diagnostics,
+    outputs: context.formats.map((format) => path.relative(context.cwd, path.join(context.out, entry.outputs[format]!.file))),
+    upToDate: [...context.formats],
+  };
+}
+
+/** Writes a prepared roadmap, and gives its cache entry. */
+export type WriteRoadmap = (context: { makePdf: MakePdf | null; signal: AbortSignal | undefined }) => Promise<{
+  built: BuiltRoadmap;
+  entry: CacheEntry | null;
+}>;
+
+/**
+ * Model and render a roadmap's stale formats; the returned function prints
+ * and writes them. Rendering comes first so that a template failing on any
+ * roadmap writes nothing at all.
+ */
+export async function prepareRoadmap(planned: PlannedRoadmap, context: RoadmapContext): Promise<WriteRoadmap> {
+  const { input, file, stale } = planned;
+  const { roadmap, diagnostics } = await processRoadmap(planned.source, input.source, context.settings);
+  const built: BuiltRoadmap = { ...input, view: null, summary: null, diagnostics, outputs: [], upToDate: [] };
+  if (!roadmap) return async () => ({ built, entry: null });
+  const view = toViewModel(roadmap, generator, { labels: context.settings.defaults?.labels });
+  built.view = view;
+  built.summary = { title: view.title, phases: view.stats.phases, weeks: view.stats.weeks, items: view.stats.items };
+  const base = path.join(context.out, input.name);
+  const baseDir = path.dirname(file);
+  const date = resolveBuildDate(context.epoch, roadmap.meta);
+  // Every template, HTML or PDF, sees the same data: the view model, its dates and group, and the print settings.
+  const extra = (images: ViewModel) => ({
+    ...toTemplateData(images, { group: context.group }),
+    print: toChecklistView(images, context.layout, date).print,
+  });
+  const dependencies: string[] = [];
+
+  const calendar = stale.includes('ics')
+    ? toICalendar(roadmap, { uidPrefix: slugify(input.name) || 'roadmap', labels: view.labels, generator })
+    : null;
+  if (stale.includes('ics') && !calendar) built.diagnostics.push(noStartDate);
+  let html: string | null = null;
+  if (stale.includes('html') && context.handout) {
+    const images = await resolveImages(view, { baseDir, remote: 'alt' });
+    dependencies.push(...images.files);
+    // The PDF reports the same image problems; say them once.
+    if (!stale.includes('pdf')) built.diagnostics.push(...images.diagnostics);
+    html = context.handout(extra(images.view), { format: 'html' }).html;
+  }
+  const pdf: PreparedPdf | null =
+    stale.includes('pdf') && context.checklist
+      ? await preparePdf(view, extra, context.checklist, context.layout, { baseDir, date })
+      : null;
+  if (pdf) dependencies.push(...pdf.files);
+
+  return async ({ makePdf, signal }) => {
+    const written: Partial<Record<Format, string>> = {};
+    const write = async (format: Format, data: string | Uint8Array) => {
+      const target = `${base}.${format}`;
+      await writeAtomic(target, data, { signal });
+      written[format] = target;
+    };
+    const writes: Promise<void>[] = [];
+    if (html !== null) writes.push(write('html', html));
+    if (calendar) writes.push(write('ics', calendar));
+    if (pdf && makePdf) {
+      writes.push(
+        makePdf(pdf).then(async (made) => {
+          built.diagnostics.push(...made.diagnostics);
+          if (made.pdf) await write('pdf', made.pdf);
+        }),
+      );
+    }
+    const settled = await Promise.allSettled(writes);
+    const failure = settled.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    built.diagnostics.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+
+    // Up-to-date formats keep their outputs; the new ones join them.
+    const outputs: CacheEntry['outputs'] = {};
+    for (const format of context.formats) {
+      const previous = planned.entry?.outputs[format];
+      if (!stale.includes(format) && previous) {
+        outputs[format] = previous;
+        built.upToDate.push(format);
+      } else if (written[format]) {
+        outputs[format] = { key: planned.keys[format], file: path.relative(context.out, written[format]) };
+      }
+    }
+    built.outputs = Object.values(outputs).map((output) => path.relative(context.cwd, path.join(context.out, output.file)));
+    const entry: CacheEntry = {
+      source: file,
+      outputs,
+      dependencies: await snapshotDependencies([...(planned.entry?.dependencies.map((d) => d.file) ?? []), ...dependencies]),
+      summary: built.summary!,
+      diagnostics: built.diagnostics,
+    };
+    return { built, entry };
+  };
+}
+
+/** Why `--format ics` wrote no calendar for a roadmap. */
+const noStartDate: Diagnostic = {
+  severity: 'warning',
+  message: 'No calendar written: no start date, expected front matter `start`, config `start` or `--start`',
+  line: 1,
+  column: 1,
+  rule: 'no-start-date',
+};
