@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { InterruptedError, RoadmapPressError } from './errors.js';
@@ -14,6 +15,8 @@ import { createProgress } from './report/create-progress.js';
 import { formatBuildSummary } from './report/format-build-summary.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
 import { version } from './version.js';
+import { startDevServer } from './serve/create-dev-server.js';
+import { errorLines, watchSite } from './serve/watch-site.js';
 
 const color = pc.isColorSupported && process.stderr.isTTY === true;
 
@@ -24,62 +27,77 @@ const program = new Command('roadmap-press')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(color ? pc.red(text) : text) });
 
-program
-  .command('build')
-  .description('build roadmaps into HTML handouts, PDF checklists and an index page')
-  .argument('[inputs...]', 'Markdown files or folders (default: config `content`, else content/)')
-  .option('-o, --out <dir>', 'output folder (default: config `out`, else output/)')
-  .option('-f, --format <list>', 'formats to write: html, pdf, ics or a list such as html,pdf,ics (default: html,pdf)', parseFormats)
-  .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
-  .option('--start <date>', 'date week 1 starts on (YYYY-MM-DD), over front matter `start`', parseDate)
-  .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
-  .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one, then puppeteer\'s cache)')
-  .option('--browser-url <url>', 'connect to a running Chrome (http://host:port) instead of launching one', parseUrl(/^https?:$/, 'a URL such as http://127.0.0.1:9222'))
-  .option('--browser-ws <url>', 'connect to a DevTools WebSocket (ws://…) instead of launching a browser', parseUrl(/^wss?:$/, 'a ws:// or wss:// URL'))
-  .option('--paper <size>', `PDF paper size: ${papers.join(', ')} (default: a4)`, parsePaper)
-  .option('--margin <lengths>', 'PDF page margins, CSS shorthand such as 12mm or "18mm 14mm"', parseMargin)
-  .option('--landscape', 'print PDFs in landscape')
-  .option('--phase-break', 'start each phase on a new page')
-  .option('--print-date', 'print the date (SOURCE_DATE_EPOCH, else front matter date) in the PDF footer')
-  .option('--timeout <seconds>', 'seconds one PDF may take to print (default: 60)', parsePositive)
-  .option('--recycle-after <count>', 'PDFs one browser prints before it is replaced (default: 50)', parseCount)
-  .option('-t, --template <name>', 'template: NAME for every format, or html=NAME,pdf=NAME (default: handout, checklist)', parseTemplateChoice)
-  .option('--templates <dir>', 'your own templates folder, searched before the built-ins (default: config `templates`, else templates/)')
-  .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
-  .option('--no-cache', 'rebuild everything, even what is up to date')
-  .option('-q, --quiet', 'print only problems')
-  .option('--verbose', 'list every output, up to date or not, and what was removed')
+/** The options `build` and `serve` share. */
+function withBuildOptions(command: Command): Command {
+  return command
+    .argument('[inputs...]', 'Markdown files or folders (default: config `content`, else content/)')
+    .option('-o, --out <dir>', 'output folder (default: config `out`, else output/)')
+    .option('-f, --format <list>', 'formats to write: html, pdf, ics or a list such as html,pdf,ics (default: html,pdf)', parseFormats)
+    .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
+    .option('--start <date>', 'date week 1 starts on (YYYY-MM-DD), over front matter `start`', parseDate)
+    .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
+    .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one, then puppeteer\'s cache)')
+    .option('--browser-url <url>', 'connect to a running Chrome (http://host:port) instead of launching one', parseUrl(/^https?:$/, 'a URL such as http://127.0.0.1:9222'))
+    .option('--browser-ws <url>', 'connect to a DevTools WebSocket (ws://…) instead of launching a browser', parseUrl(/^wss?:$/, 'a ws:// or wss:// URL'))
+    .option('--paper <size>', `PDF paper size: ${papers.join(', ')} (default: a4)`, parsePaper)
+    .option('--margin <lengths>', 'PDF page margins, CSS shorthand such as 12mm or "18mm 14mm"', parseMargin)
+    .option('--landscape', 'print PDFs in landscape')
+    .option('--phase-break', 'start each phase on a new page')
+    .option('--print-date', 'print the date (SOURCE_DATE_EPOCH, else front matter date) in the PDF footer')
+    .option('--timeout <seconds>', 'seconds one PDF may take to print (default: 60)', parsePositive)
+    .option('--recycle-after <count>', 'PDFs one browser prints before it is replaced (default: 50)', parseCount)
+    .option('-t, --template <name>', 'template: NAME for every format, or html=NAME,pdf=NAME (default: handout, checklist)', parseTemplateChoice)
+    .option('--templates <dir>', 'your own templates folder, searched before the built-ins (default: config `templates`, else templates/)')
+    .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
+    .option('--no-cache', 'rebuild everything, even what is up to date')
+    .option('-q, --quiet', 'print only problems')
+    .option('--verbose', 'list every output, up to date or not, and what was removed');
+}
+
+/** Build options from the config (found again each time) and the flags. */
+async function resolveFromFlags(inputs: string[], flags: BuildCommandFlags) {
+  const { config, file } = await loadConfig(process.cwd(), flags.config);
+  const options = resolveBuildOptions(
+    config,
+    {
+      inputs,
+      out: flags.out,
+      formats: flags.format,
+      browser: flags.browser,
+      lang: flags.lang,
+      template: flags.template,
+      templates: flags.templates,
+      paper: flags.paper,
+      margin: flags.margin,
+      landscape: flags.landscape,
+      phaseBreak: flags.phaseBreak,
+      printDate: flags.printDate,
+      browserUrl: flags.browserUrl,
+      browserWs: flags.browserWs,
+      timeout: flags.timeout,
+      recycleAfter: flags.recycleAfter,
+      start: flags.start,
+      weeksPerPhase: flags.weeksPerPhase,
+    },
+    { configFile: file },
+  );
+  return { options: { ...options, cache: flags.cache }, configFile: file };
+}
+
+withBuildOptions(
+  program.command('build').description('build roadmaps into HTML handouts, PDF checklists and an index page'),
+)
+  .option('-w, --watch', 'rebuild on every change to the roadmaps, templates or config')
   .action(async (inputs: string[], flags: BuildCommandFlags) => {
+    if (flags.watch) {
+      await watchAndServe(inputs, flags, null);
+      return;
+    }
     const started = performance.now();
-    const { config, file } = await loadConfig(process.cwd(), flags.config);
-    const options = resolveBuildOptions(
-      config,
-      {
-        inputs,
-        out: flags.out,
-        formats: flags.format,
-        browser: flags.browser,
-        lang: flags.lang,
-        template: flags.template,
-        templates: flags.templates,
-        paper: flags.paper,
-        margin: flags.margin,
-        landscape: flags.landscape,
-        phaseBreak: flags.phaseBreak,
-        printDate: flags.printDate,
-        browserUrl: flags.browserUrl,
-        browserWs: flags.browserWs,
-        timeout: flags.timeout,
-        recycleAfter: flags.recycleAfter,
-        start: flags.start,
-        weeksPerPhase: flags.weeksPerPhase,
-      },
-      { configFile: file },
-    );
+    const { options } = await resolveFromFlags(inputs, flags);
     const progress = createProgress(process.stderr, color);
     const result = await build({
       ...options,
-      cache: flags.cache,
       signal: interruptOnSignals(),
       onProgress: ({ done, total, roadmap }) => {
         if (flags.quiet) return;
@@ -100,6 +118,60 @@ program
     }
     if (result.errors > 0 || failed > 0) process.exitCode = 1;
   });
+
+withBuildOptions(
+  program.command('serve').description('build, serve the output on 127.0.0.1 and rebuild and reload pages on every change'),
+)
+  .option('-p, --port <port>', 'port to serve on; the next free one is taken when it is busy (default: 4000)', parsePort)
+  .option('--host <host>', 'interface to listen on; anything but 127.0.0.1 exposes the site to your network', '127.0.0.1')
+  .action(async (inputs: string[], flags: BuildCommandFlags & { port?: number; host: string }) => {
+    await watchAndServe(inputs, flags, { port: flags.port ?? 4000, host: flags.host });
+  });
+
+/** `build --watch` and `serve`: rebuild on changes until Ctrl-C; `serve` also serves the output with live reload. */
+async function watchAndServe(inputs: string[], flags: BuildCommandFlags, serve: { port: number; host: string } | null) {
+  const first = await resolveFromFlags(inputs, flags);
+  const cwd = process.cwd();
+  const server = serve
+    ? await startDevServer({ root: path.resolve(cwd, first.options.out ?? 'output'), host: serve.host, port: serve.port })
+    : null;
+  const watcher = watchSite({
+    resolveOptions: async () => (await resolveFromFlags(inputs, flags)).options,
+    extraPaths: first.configFile ? [first.configFile] : [],
+    onEvent: (event) => {
+      if (event.type === 'failed') {
+        console.error(`${color ? pc.red('error') : 'error'} ${event.message}`);
+        server?.notify({ type: 'build-error', message: event.message });
+        return;
+      }
+      if (event.type === 'pdf-stale') {
+        for (const name of event.names) server?.notify({ type: 'pdf', name, state: 'stale' });
+        return;
+      }
+      const { result } = event;
+      // Content diagnostics come with the HTML; the PDF pass adds only what printing found.
+      for (const roadmap of result.roadmaps) {
+        report(roadmap.source, event.phase === 'html' ? roadmap.diagnostics : roadmap.diagnostics.filter((d) => d.rule === 'offline' || d.rule === 'print'));
+      }
+      if (event.phase === 'pdf' && !flags.quiet) console.error(formatBuildSummary(result, event.seconds));
+      const errors = errorLines(result, (file, diagnostic) => formatDiagnostic(file, diagnostic, false));
+      if (errors.length > 0) server?.notify({ type: 'build-error', message: errors.join('\n') });
+      else server?.notify({ type: 'build-ok' });
+      if (event.phase === 'html') server?.notify({ type: 'reload', pages: event.pages });
+      else for (const roadmap of result.roadmaps) {
+        if (roadmap.summary) server?.notify({ type: 'pdf', name: roadmap.name, state: roadmap.outputs.some((output) => output.endsWith('.pdf')) ? 'ready' : 'failed' });
+      }
+    },
+  });
+  await watcher.ready;
+  if (server) console.error(`Serving ${server.url} (Ctrl-C to stop)${serve!.host !== '127.0.0.1' && serve!.host !== 'localhost' ? pc.yellow(' — reachable from your network') : ''}`);
+  else console.error('Watching for changes (Ctrl-C to stop)');
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+  await watcher.close();
+  await server?.close();
+}
 
 program
   .command('init')
@@ -178,6 +250,7 @@ interface SettingFlags {
 
 interface BuildCommandFlags {
   cache: boolean;
+  watch?: boolean;
   verbose?: boolean;
   out?: string;
   format?: Format[];
@@ -210,6 +283,12 @@ function interruptOnSignals(): AbortSignal {
     });
   }
   return interruption.signal;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return port;
 }
 
 function parsePaper(value: string): Paper {

@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { watch } from 'chokidar';
+import { RoadmapPressError } from '../errors.js';
+import type { Diagnostic } from '../model/roadmap.js';
+import { buildSite, type BuildOptions, type BuildResult } from '../site/build-site.js';
+
+/** What a watched build reports, for the terminal and the dev server. */
+export type WatchEvent =
+  | { type: 'built'; result: BuildResult; pages: string[]; seconds: number; phase: 'html' | 'pdf' }
+  | { type: 'pdf-stale'; names: string[] }
+  | { type: 'failed'; message: string };
+
+export interface WatchOptions {
+  /** The build's options, read again (with the config) after every change to the config file. */
+  resolveOptions: () => Promise<BuildOptions>;
+  /** Files and folders to watch besides the inputs and templates (the config file). */
+  extraPaths?: string[];
+  onEvent: (event: WatchEvent) => void;
+  /** Wait this long after the last change before rebuilding (default 30 ms). */
+  debounceMs?: number;
+}
+
+export interface SiteWatcher {
+  /** Resolves once the first build is done. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Build, then rebuild on every change to the roadmaps, templates or config:
+ * HTML first (the incremental cache re-renders only what the change touched,
+ * and open pages reload), then the PDFs in the background. Builds never
+ * overlap; changes during a build are gathered into the next one. A failed
+ * build is reported and the last good output stays in place.
+ */
+export function watchSite(options: WatchOptions): SiteWatcher {
+  const debounceMs = options.debounceMs ?? 30;
+  let running: Promise<void> | null = null;
+  let pending = false;
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  let watcher: ReturnType<typeof watch> | null = null;
+
+  async function rebuild(): Promise<void> {
+    const started = performance.now();
+    let buildOptions: BuildOptions;
+    try {
+      buildOptions = await options.resolveOptions();
+      await watchPaths(buildOptions);
+    } catch (error) {
+      options.onEvent({ type: 'failed', message: messageOf(error) });
+      return;
+    }
+    const wanted = buildOptions.formats ?? ['html', 'pdf'];
+    const pages = wanted.filter((format) => format !== 'pdf');
+    try {
+      if (pages.length > 0) {
+        const result = await buildSite({ ...buildOptions, formats: pages });
+        const changed = result.roadmaps.filter((roadmap) => roadmap.summary && !roadmap.upToDate.includes('html'));
+        const seconds = (performance.now() - started) / 1000;
+        options.onEvent({ type: 'built', phase: 'html', result, seconds, pages: ['index.html', ...changed.map((roadmap) => `${roadmap.name}.html`)] });
+        if (!wanted.includes('pdf')) return;
+        options.onEvent({ type: 'pdf-stale', names: changed.map((roadmap) => roadmap.name) });
+      }
+      if (closed) return;
+      const result = await buildSite(buildOptions);
+      options.onEvent({ type: 'built', phase: 'pdf', result, seconds: (performance.now() - started) / 1000, pages: [] });
+    } catch (error) {
+      options.onEvent({ type: 'failed', message: messageOf(error) });
+    }
+  }
+
+  function schedule() {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (running) {
+        pending = true;
+        return;
+      }
+      running = rebuild().finally(() => {
+        running = null;
+        if (pending) {
+          pending = false;
+          schedule();
+        }
+      });
+    }, debounceMs);
+  }
+
+  const watched = new Set<string>();
+  async function watchPaths(buildOptions: BuildOptions) {
+    const cwd = buildOptions.cwd ?? process.cwd();
+    const paths = [
+      ...(buildOptions.inputs ?? ['content']),
+      ...(buildOptions.templates ? [buildOptions.templates] : [path.join(cwd, 'templates')]),
+      ...(typeof buildOptions.helpers === 'string' ? [buildOptions.helpers] : []),
+      ...(options.extraPaths ?? []),
+    ].map((entry) => path.resolve(cwd, entry));
+    const fresh = paths.filter((entry) => !watched.has(entry));
+    if (fresh.length === 0) return;
+    fresh.forEach((entry) => watched.add(entry));
+    if (!watcher) {
+      watcher = watch(fresh, { ignoreInitial: true, ignored: (file) => file.includes(`${path.sep}node_modules${path.sep}`) });
+      watcher.on('all', schedule);
+      await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
+    } else {
+      watcher.add(fresh);
+    }
+  }
+
+  const ready = (running = rebuild().finally(() => {
+    running = null;
+    if (pending) {
+      pending = false;
+      schedule();
+    }
+  }));
+
+  return {
+    ready,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await watcher?.close();
+      await running;
+    },
+  };
+}
+
+/** Content errors of a build, as the lines the terminal shows. */
+export function errorLines(result: BuildResult, format: (file: string, diagnostic: Diagnostic) => string): string[] {
+  return result.roadmaps.flatMap((roadmap) =>
+    roadmap.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => format(roadmap.source, diagnostic)),
+  );
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof RoadmapPressError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
