@@ -1,13 +1,13 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { InterruptedError, RoadmapPressError } from './errors.js';
 import { languageTag } from './config/config-schema.js';
-import { build, check, formats, inspect, loadConfig, mark, resolveBuildOptions, resolveSettingLayers, toViewModel, type Format } from './index.js';
+import type { Format } from './index.js';
 import { isIsoDate } from './schedule/iso-date.js';
 import type { Diagnostic } from './model/roadmap.js';
-import { initProject } from './init/init-project.js';
 import type { TemplateChoice } from './render/load-renderers.js';
 import { templateName } from './render/read-template-manifest.js';
 import { isMargin, papers, type Paper } from './print/page-layout.js';
@@ -15,8 +15,6 @@ import { createProgress } from './report/create-progress.js';
 import { formatBuildSummary } from './report/format-build-summary.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
 import { version } from './version.js';
-import { startDevServer } from './serve/create-dev-server.js';
-import { errorLines, watchSite } from './serve/watch-site.js';
 
 const color = pc.isColorSupported && process.stderr.isTTY === true;
 
@@ -56,6 +54,7 @@ function withBuildOptions(command: Command): Command {
 
 /** Build options from the config (found again each time) and the flags. */
 async function resolveFromFlags(inputs: string[], flags: BuildCommandFlags) {
+  const { loadConfig, resolveBuildOptions } = await api();
   const { config, file } = await loadConfig(process.cwd(), flags.config);
   const options = resolveBuildOptions(
     config,
@@ -94,20 +93,29 @@ withBuildOptions(
       return;
     }
     const started = performance.now();
-    const { options } = await resolveFromFlags(inputs, flags);
+    const prelaunched = shouldPrelaunch(flags) ? import('./print/prelaunch.js').then((module) => module.prelaunch(flags.browser)) : undefined;
     const progress = createProgress(process.stderr, color);
-    const result = await build({
-      ...options,
-      signal: interruptOnSignals(),
-      onProgress: ({ done, total, roadmap }) => {
-        if (flags.quiet) return;
-        progress.update(done, total, roadmap.source);
-        if (process.stderr.isTTY && !process.env['CI'] && !flags.verbose) return;
-        const fresh = roadmap.outputs.filter((output) => !roadmap.upToDate.some((format) => output.endsWith(`.${format}`)));
-        for (const output of flags.verbose ? roadmap.outputs : fresh) {
-          console.error(`  ${output}${fresh.includes(output) ? '' : ' (up to date)'}`);
-        }
-      },
+    const result = await (async () => {
+      const { options } = await resolveFromFlags(inputs, flags);
+      const { build } = await api();
+      return build({
+        ...options,
+        prelaunched,
+        signal: interruptOnSignals(),
+        onProgress: ({ done, total, roadmap }) => {
+          if (flags.quiet) return;
+          progress.update(done, total, roadmap.source);
+          if (process.stderr.isTTY && !process.env['CI'] && !flags.verbose) return;
+          const fresh = roadmap.outputs.filter((output) => !roadmap.upToDate.some((format) => output.endsWith(`.${format}`)));
+          for (const output of flags.verbose ? roadmap.outputs : fresh) {
+            console.error(`  ${output}${fresh.includes(output) ? '' : ' (up to date)'}`);
+          }
+        },
+      });
+    })().catch(async (error: unknown) => {
+      // The build never got to use (and close) the early browser.
+      await prelaunched?.then((early) => early?.browser.close()).catch(() => undefined);
+      throw error;
     });
     progress.clear();
     for (const roadmap of result.roadmaps) report(roadmap.source, roadmap.diagnostics);
@@ -128,10 +136,23 @@ withBuildOptions(
     await watchAndServe(inputs, flags, { port: flags.port ?? 4000, host: flags.host });
   });
 
+/**
+ * Start Chromium right away, before the rest loads, when a build will surely
+ * print: PDFs wanted, nothing to connect to, and no cache (a first build, or
+ * `--no-cache`). An unused early browser is closed by the build.
+ */
+function shouldPrelaunch(flags: BuildCommandFlags): boolean {
+  if (flags.browserUrl || flags.browserWs) return false;
+  if (!(flags.format ?? ['html', 'pdf']).includes('pdf')) return false;
+  return flags.cache === false || !existsSync(path.resolve(flags.out ?? 'output', '.roadmap-press-cache.json'));
+}
+
 /** `build --watch` and `serve`: rebuild on changes until Ctrl-C; `serve` also serves the output with live reload. */
 async function watchAndServe(inputs: string[], flags: BuildCommandFlags, serve: { port: number; host: string } | null) {
   const first = await resolveFromFlags(inputs, flags);
   const cwd = process.cwd();
+  const { startDevServer } = await import('./serve/create-dev-server.js');
+  const { errorLines, watchSite } = await import('./serve/watch-site.js');
   const server = serve
     ? await startDevServer({ root: path.resolve(cwd, first.options.out ?? 'output'), host: serve.host, port: serve.port })
     : null;
@@ -179,6 +200,7 @@ program
   .argument('[dir]', 'folder to scaffold (default: the current one)')
   .option('-t, --template <name>', 'built-in template to copy and use: handout, checklist, planner, study-group', parseTemplateName)
   .action(async (dir: string | undefined, options: { template?: string }) => {
+    const { initProject } = await import('./init/init-project.js');
     const written = await initProject({ dir, template: options.template });
     for (const file of written) console.error(`  ${file}`);
     console.error(`Created ${written.length} files. Build them with: roadmap-press build${dir ? ` (from ${dir})` : ''}`);
@@ -194,6 +216,7 @@ program
   .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
   .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
   .action(async (file: string, options: SettingFlags & { json?: boolean }) => {
+    const { inspect, loadConfig, resolveSettingLayers, toViewModel } = await api();
     const { config } = await loadConfig(process.cwd(), options.config);
     const { roadmap, diagnostics } = await inspect(file, resolveSettingLayers(config, options));
     report(file, diagnostics);
@@ -225,6 +248,7 @@ program
   .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
   .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
   .action(async (files: string[], options: SettingFlags & { strict?: boolean; reporter: 'text' | 'json' }) => {
+    const { check, loadConfig, resolveSettingLayers } = await api();
     const { config } = await loadConfig(process.cwd(), options.config);
     const result = await check(files, resolveSettingLayers(config, options));
     if (options.reporter === 'json') {
@@ -369,9 +393,17 @@ program
   .option('--undo <ids...>', 'item ids to untick')
   .option('--from <file>', 'take the ticks from a progress JSON file or a ticked PDF checklist')
   .action(async (file: string, options: { done?: string[]; undo?: string[]; from?: string }) => {
+    const { mark } = await api();
     const { changed } = await mark(file, options);
     console.error(changed.length === 0 ? `${file}: nothing changed` : `${file}: ${changed.length} ${changed.length === 1 ? 'item' : 'items'} updated`);
   });
+
+/** The programmatic API, loaded when a command runs: `--help` and `--version` stay fast. */
+function api() {
+  return import('./index.js');
+}
+
+const formats: readonly Format[] = ['html', 'pdf', 'ics'];
 
 function parseFormats(value: string): Format[] {
   const list = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);

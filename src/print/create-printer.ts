@@ -11,6 +11,8 @@ export interface PrinterOptions extends BrowserSource {
   recycleAfter?: number;
   /** Milliseconds one document may take to load and print; default 60 000. */
   timeout?: number;
+  /** A browser already starting (see `prelaunch`), used for the first session when it came up. */
+  prelaunched?: Promise<OpenedBrowser | null>;
 }
 
 /** Prints HTML documents to PDF with one shared browser and a small pool of reused pages. */
@@ -40,7 +42,8 @@ interface Session {
  * next document. After `recycleAfter` documents the browser is replaced by a
  * fresh one; a browser that crashes is relaunched and the document retried once.
  */
-export function createPrinter(options: PrinterOptions = {}): Printer {
+export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
+  let options = printerOptions;
   const limit = Math.max(1, options.concurrency ?? Math.min(os.availableParallelism(), 4));
   const recycleAfter = Math.max(1, options.recycleAfter ?? 50);
   const timeout = options.timeout ?? 60_000;
@@ -53,7 +56,10 @@ export function createPrinter(options: PrinterOptions = {}): Printer {
 
   function session(): Session {
     if (current && !current.retired) return current;
-    const created: Session = { opened: openBrowser(options), idle: [], active: 0, printed: 0, retired: false };
+    const early = options.prelaunched;
+    options = { ...options, prelaunched: undefined };
+    const opened = early ? early.then((browser) => browser ?? openBrowser(options)) : openBrowser(options);
+    const created: Session = { opened, idle: [], active: 0, printed: 0, retired: false };
     created.opened.catch(() => undefined);
     sessions.add(created);
     current = created;

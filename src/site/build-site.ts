@@ -6,6 +6,7 @@ import { InputError, InterruptedError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import { createPrinter, type Printer } from '../print/create-printer.js';
+import type { OpenedBrowser } from '../print/open-browser.js';
 import { findBrowser } from '../print/find-browser.js';
 import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../print/page-layout.js';
 import { loadHelpers } from '../render/load-helpers.js';
@@ -71,6 +72,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Rebuild everything, ignoring what the output folder's cache says is up to date (default `true`: use it). */
   cache?: boolean;
+  /** A Chromium already starting (see `prelaunch`): used when something needs printing, closed otherwise. */
+  prelaunched?: Promise<OpenedBrowser | null>;
   /** Called as each roadmap is finished (written, up to date, or failed). */
   onProgress?: (progress: { done: number; total: number; roadmap: BuiltRoadmap }) => void;
 }
@@ -155,6 +158,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         concurrency: options.concurrency,
         recycleAfter: options.recycleAfter,
         timeout: options.timeout === undefined ? undefined : options.timeout * 1000,
+        prelaunched: connect ? undefined : options.prelaunched,
       });
       printer.warm().catch(() => undefined);
     }
@@ -209,6 +213,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   } finally {
     signal?.removeEventListener('abort', interrupt);
     await printer?.close();
+    // A browser started early that nothing used.
+    if (!printer || options.browserUrl || options.browserWs) await options.prelaunched?.then((early) => early?.browser.close()).catch(() => undefined);
   }
 }
 
