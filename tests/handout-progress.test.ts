@@ -85,6 +85,10 @@ async function openPage(url: string, { javaScript = true, context }: { javaScrip
 const problems = (messages: string[]) =>
   messages.filter((text) => /Refused to|securitypolicyviolation|Content.Security.Policy|pageerror/i.test(text));
 
+async function policy(page: Page): Promise<string> {
+  return page.$eval('meta[http-equiv="Content-Security-Policy"]', (meta) => (meta as HTMLMetaElement).content);
+}
+
 async function ticks(page: Page): Promise<Record<string, boolean>> {
   return page.$$eval('input[data-item]', (boxes) =>
     Object.fromEntries(boxes.map((box) => [(box as HTMLInputElement).dataset['item'], (box as HTMLInputElement).checked])),
@@ -352,5 +356,22 @@ describe('the interactive handout', () => {
     }
     expect(darkness(plainPage, 'Skim'), 'Skim unticked').toBeGreaterThan(darkness(tickedPage, 'Skim') + 40);
     expect(Math.abs(darkness(tickedPage, 'Install') - darkness(plainPage, 'Install'))).toBeLessThan(5);
+  });
+
+  it('gives the other HTML pages (checklist, planner, study-group, index) a policy that allows no script, and they load without a violation', async () => {
+    const dir = path.join(tmp, 'others');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'roadmap.md'), roadmap);
+    for (const template of ['checklist', 'planner', 'study-group']) {
+      const out = path.join(dir, template);
+      const result = await runCli(['build', 'roadmap.md', '--out', out, '--format', 'html', '--template', `html=${template}`, '--quiet'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      for (const file of ['roadmap.html', 'index.html']) {
+        const { page, messages } = await openPage(pathToFileURL(path.join(out, file)).href);
+        expect(await policy(page), `${template} ${file}`).toMatch(/^default-src 'none'; img-src data:; style-src 'sha256-[A-Za-z0-9+/]+={0,2}'; script-src 'none'; base-uri 'none'; form-action 'none'$/);
+        expect(await page.$$('script'), `${template} ${file}`).toHaveLength(0);
+        expect(problems(messages), `${template} ${file}`).toEqual([]);
+      }
+    }
   });
 });
