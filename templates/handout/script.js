@@ -51,6 +51,8 @@
     render();
   };
 
+  // A template override without data-item boxes: leave the static page as it is.
+  if (boxes().length === 0) return;
   apply(load());
   document.addEventListener('change', (event) => {
     const box = event.target;
