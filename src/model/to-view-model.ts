@@ -1,5 +1,6 @@
 import { formatDate, formatDateRange } from './format-date.js';
 import { formatWeeks, labelTable, resolveLabels, type LabelOverrides, type Labels } from './labels.js';
+import { roadmapKey } from './roadmap-key.js';
 import type { Roadmap, RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic, ScheduledWeek, WeekRange } from './roadmap.js';
 
 /** The English labels (see labels.ts for every language and config overrides). */
@@ -47,6 +48,8 @@ export interface ViewPart {
 /** What every template receives. Plain data only: templates never see the Markdown tree. */
 export interface ViewModel {
   title: string;
+  /** Where the handout remembers progress: front matter `key`, else a slug of the title (`rust-learning-roadmap`). */
+  key: string;
   lang: string;
   description: string | null;
   author: string | null;
@@ -82,6 +85,7 @@ export function toViewModel(roadmap: Roadmap, generator: string, options: ViewOp
   const author = roadmap.meta['author'];
   return {
     title: roadmap.title,
+    key: roadmapKey(roadmap.title, roadmap.meta),
     lang: roadmap.lang,
     description: roadmap.description,
     author: typeof author === 'string' ? author : null,

@@ -1,11 +1,16 @@
-// roadmap-press handout: remembers ticked boxes in this browser (localStorage, keyed by roadmap
-// and item id), shows progress per phase and overall, and exports/imports progress as JSON.
-// Without JavaScript the page is still a correct static checklist.
+// roadmap-press handout: remembers ticked boxes in this browser (localStorage, keyed by the roadmap's
+// <html data-roadmap> and each box's data-item id), updates the progress meters, and exports/imports
+// progress as a JSON file that `roadmap-press mark FILE --from progress.json` writes back into the Markdown.
+// Without JavaScript the page is still a correct static checklist: the meters show the Markdown's [x] count
+// and the export/import controls stay hidden. Runs under the page's Content-Security-Policy: no inline
+// style attributes, no eval, no requests.
 (() => {
   const root = document.documentElement;
-  const storageKey = `roadmap-press:${root.dataset.roadmap || location.pathname}`;
-  const boxes = () => [...document.querySelectorAll('input[type="checkbox"][data-item]')];
+  const key = root.dataset.roadmap || location.pathname;
+  const storageKey = `roadmap-press:progress:${key}`;
+  const boxes = (scope = document) => [...scope.querySelectorAll('input[data-item]')];
 
+  /** Item id → ticked, for the boxes this reader changed (the others keep the Markdown's state). */
   const load = () => {
     try {
       const saved = JSON.parse(localStorage.getItem(storageKey) || '{}');
@@ -18,7 +23,7 @@
     try {
       localStorage.setItem(storageKey, JSON.stringify(state));
     } catch {
-      // Storage may be full or disabled (private mode): the page still works, it just forgets.
+      // Storage may be full or disabled: the page still works, it just forgets on reload.
     }
   };
   const current = () => Object.fromEntries(boxes().map((box) => [box.dataset.item, box.checked]));
@@ -26,68 +31,85 @@
   const render = () => {
     for (const meter of document.querySelectorAll('[data-progress]')) {
       const scope = meter.dataset.progress ? document.getElementById(meter.dataset.progress) : document;
-      const inScope = scope ? [...scope.querySelectorAll('input[type="checkbox"][data-item]')] : [];
+      const inScope = scope ? boxes(scope) : [];
       const done = inScope.filter((box) => box.checked).length;
-      const percent = inScope.length ? Math.round((done / inScope.length) * 100) : 0;
-      const bar = meter.querySelector('.meter__bar');
-      const count = meter.querySelector('.meter__count');
-      if (bar) bar.style.width = `${percent}%`;
-      if (count) count.textContent = `${done}/${inScope.length}`;
-      meter.setAttribute('aria-valuenow', String(percent));
+      const bar = meter.querySelector('progress');
+      if (bar) {
+        bar.max = Math.max(inScope.length, 1);
+        bar.value = done;
+      }
+      const count = meter.querySelector('[data-done]');
+      if (count) count.textContent = String(done);
     }
   };
 
   const apply = (state) => {
     for (const box of boxes()) {
-      if (typeof state[box.dataset.item] === 'boolean') box.checked = state[box.dataset.item];
+      const ticked = state[box.dataset.item];
+      if (typeof ticked === 'boolean') box.checked = ticked;
     }
     render();
   };
 
+  // A template override without data-item boxes: leave the static page as it is.
+  if (boxes().length === 0) return;
   apply(load());
   document.addEventListener('change', (event) => {
-    if (!(event.target instanceof HTMLInputElement) || !event.target.dataset.item) return;
-    save({ ...load(), [event.target.dataset.item]: event.target.checked });
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox' || !box.dataset.item) return;
+    save({ ...load(), [box.dataset.item]: box.checked });
     render();
+  });
+  // Another tab of the same roadmap ticked something.
+  window.addEventListener('storage', (event) => {
+    if (event.key === storageKey) apply(load());
   });
 
   const tools = document.getElementById('progress-tools');
   if (!tools) return;
   tools.hidden = false;
   const message = tools.querySelector('[data-message]');
-  const say = (text) => {
-    if (message) message.textContent = text;
+  const say = (template, words) => {
+    if (message) message.textContent = (template || '').replace(/\{(\w+)\}/g, (whole, name) => (name in words ? words[name] : whole));
   };
 
   tools.querySelector('[data-export]')?.addEventListener('click', () => {
-    const progress = { format: 'roadmap-press-progress', version: 1, roadmap: document.title, items: current() };
+    const progress = { format: 'roadmap-press-progress', version: 1, roadmap: document.title, key, items: current() };
     const blob = new Blob([`${JSON.stringify(progress, null, 2)}\n`], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = `${root.dataset.roadmap || 'roadmap'}-progress.json`;
+    link.download = `${key}-progress.json`;
+    link.hidden = true;
     document.body.append(link);
     link.click();
     link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    say('Progress exported.');
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    say(tools.dataset.exported, { file: link.download });
   });
 
   const picker = tools.querySelector('[data-import]');
+  tools.querySelector('[data-import-button]')?.addEventListener('click', () => picker?.click());
   picker?.addEventListener('change', async () => {
     const file = picker.files?.[0];
     if (!file) return;
     try {
       const progress = JSON.parse(await file.text());
-      if (progress?.format !== 'roadmap-press-progress' || typeof progress.items !== 'object' || progress.items === null) {
-        throw new Error('not a roadmap-press progress file');
-      }
+      const valid =
+        progress?.format === 'roadmap-press-progress' &&
+        progress.version === 1 &&
+        progress.items !== null &&
+        typeof progress.items === 'object' &&
+        !Array.isArray(progress.items);
       const known = new Set(boxes().map((box) => box.dataset.item));
-      const items = Object.fromEntries(Object.entries(progress.items).filter(([id, done]) => known.has(id) && typeof done === 'boolean'));
+      const items = valid
+        ? Object.fromEntries(Object.entries(progress.items).filter(([id, done]) => known.has(id) && typeof done === 'boolean'))
+        : {};
+      if (Object.keys(items).length === 0) throw new Error('no ticks of this roadmap');
       save({ ...load(), ...items });
       apply(items);
-      say(`Imported ${Object.keys(items).length} items.`);
-    } catch (error) {
-      say(`Could not import ${file.name}: ${error instanceof Error ? error.message : error}`);
+      say(tools.dataset.imported, { file: file.name, count: Object.values(items).filter(Boolean).length });
+    } catch {
+      say(tools.dataset.importFailed, { file: file.name });
     } finally {
       picker.value = '';
     }
