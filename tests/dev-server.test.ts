@@ -102,6 +102,16 @@ describe('the dev server', () => {
 });
 
 describe('injectLiveClient', () => {
+  it('reads a policy written with character references, as templates write it', () => {
+    const html = `<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; script-src &#x27;sha256-a&#x3D;&#x27;"><body></body>`;
+    expect(injectLiveClient(html)).toContain(`content="default-src 'none'; script-src 'sha256-a=' 'self'; connect-src 'self'"`);
+  });
+
+  it("replaces a policy's 'none' rather than combining it with 'self'", () => {
+    const html = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'"><body></body>`;
+    expect(injectLiveClient(html)).toContain(`content="default-src 'none'; script-src 'self'; connect-src 'self'"`);
+  });
+
   it("adds 'self' to a page's Content-Security-Policy for the script and its events", () => {
     const html = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-abc'; style-src 'unsafe-inline'"></head><body></body></html>`;
     expect(injectLiveClient(html)).toBe(

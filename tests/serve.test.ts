@@ -52,6 +52,10 @@ describe('roadmap-press serve', () => {
 
   it('reloads an open page after the roadmap is saved, and says when its PDF is ready', async () => {
     const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/violates|Refused to|Content Security Policy/.test(message.text())) violations.push(message.text());
+    });
     await page.goto(`${url}live.html`);
     const saved = performance.now();
     await writeFile(path.join(dir, 'content/live.md'), roadmap(['first item', 'second item', 'a brand new item']));
@@ -60,6 +64,8 @@ describe('roadmap-press serve', () => {
     console.log(`save-to-reload: ${reloadMs} ms`);
     expect(await page.$$eval('input[type=checkbox]', (boxes) => boxes.length)).toBe(3);
     await page.waitForFunction(() => document.getElementById('roadmap-press-live')?.textContent === 'PDF ready', { timeout: 30_000 });
+    // The live-reload script runs within the page's own Content-Security-Policy.
+    expect(violations).toEqual([]);
     await page.close();
   });
 

@@ -10,12 +10,15 @@ export interface MarkResult {
 
 /** The start of a list item's line: blockquote markers, indentation, bullet or number, and an optional task box. */
 const itemStart = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(\[[ xX]\](?=[ \t]|$))?/;
+/** The start of a table row: the first cell, and an optional task box at its start. */
+const rowStart = /^((?:[ \t]*>)*[ \t]*\|?[ \t]*)(\[[ xX]\](?=[ \t]|\|))?/;
 
 /**
  * Write `[x]` / `[ ]` into the Markdown for the given item ids. Only the
  * touched list items' lines change; every other byte (line endings included)
  * stays as it was. Ticking a plain item (`- item`) makes it a task item
- * (`- [x] item`); unticking a plain item leaves it alone. Unknown ids are an
+ * (`- [x] item`), and a table row gets its box at the start of its first cell
+ * (`| [x] Intro to SQL | … |`); unticking a plain item leaves it alone. Unknown ids are an
  * error that names them all. Pure.
  */
 export function applyMarks(source: string, roadmap: Roadmap, marks: ReadonlyMap<string, boolean>): MarkResult {
@@ -36,7 +39,8 @@ export function applyMarks(source: string, roadmap: Roadmap, marks: ReadonlyMap<
     if (done === undefined || done === item.checked) continue;
     const index = item.line - 1;
     const line = lines[index];
-    const match = line === undefined ? null : itemStart.exec(line);
+    // A table row's box is written at the start of its first cell: `| [x] Intro to SQL | … |`.
+    const match = line === undefined ? null : item.cells ? rowStart.exec(line) : itemStart.exec(line);
     if (!line || !match) throw new InputError(`Cannot find the list item of ${id} on line ${item.line}`);
     const [whole, marker, box] = match as unknown as [string, string, string | undefined];
     if (box) lines[index] = `${marker}${done ? '[x]' : '[ ]'}${line.slice(whole.length)}`;

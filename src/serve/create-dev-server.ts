@@ -150,18 +150,35 @@ function format(event: ServerEvent): string {
 export function injectLiveClient(html: string): string {
   const withPolicy = html.replace(
     /(<meta\s+http-equiv=["']content-security-policy["']\s+content=)(["'])(.*?)\2/i,
-    (_, open: string, quote: string, policy: string) => `${open}${quote}${allowSelf(policy)}${quote}`,
+    (_, open: string, quote: string, policy: string) => `${open}${quote}${escapeAttribute(allowSelf(decodeAttribute(policy)))}${quote}`,
   );
   const tag = `<script src="${liveClientPath}"></script>`;
   return /<\/body>/i.test(withPolicy) ? withPolicy.replace(/<\/body>(?![\s\S]*<\/body>)/i, `${tag}</body>`) : `${withPolicy}${tag}`;
+}
+
+/** The character references templates write in attributes (Handlebars escapes `&<>"'\`=`). */
+const references: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x60': '`', '#x3D': '=' };
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&(amp|lt|gt|quot|#x27|#39|#x60|#x3D);/g, (_, name: string) => references[name]!);
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
 function allowSelf(policy: string): string {
   const directives = policy.split(';').map((directive) => directive.trim()).filter(Boolean);
   for (const name of ['script-src', 'connect-src']) {
     const index = directives.findIndex((directive) => directive.split(/\s+/)[0] === name);
-    if (index === -1) directives.push(`${name} 'self'`);
-    else if (!directives[index]!.includes("'self'")) directives[index] = `${directives[index]} 'self'`;
+    if (index === -1) {
+      directives.push(`${name} 'self'`);
+      continue;
+    }
+    // `'none'` cannot be combined with a source: it is replaced.
+    const sources = directives[index]!.split(/\s+/).slice(1).filter((source) => source !== "'none'");
+    if (!sources.includes("'self'")) sources.push("'self'");
+    directives[index] = `${name} ${sources.join(' ')}`;
   }
   return directives.join('; ');
 }
