@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import { InterruptedError, RoadmapPressError } from './errors.js';
 import { languageTag } from './config/config-schema.js';
 import type { Format } from './index.js';
+import type { BuildFlags } from './config/resolve-build-options.js';
 import { isIsoDate } from './schedule/iso-date.js';
 import type { Diagnostic } from './model/roadmap.js';
 import type { TemplateChoice } from './render/load-renderers.js';
@@ -56,30 +57,7 @@ function withBuildOptions(command: Command): Command {
 async function resolveFromFlags(inputs: string[], flags: BuildCommandFlags) {
   const { loadConfig, resolveBuildOptions } = await api();
   const { config, file } = await loadConfig(process.cwd(), flags.config);
-  const options = resolveBuildOptions(
-    config,
-    {
-      inputs,
-      out: flags.out,
-      formats: flags.format,
-      browser: flags.browser,
-      lang: flags.lang,
-      template: flags.template,
-      templates: flags.templates,
-      paper: flags.paper,
-      margin: flags.margin,
-      landscape: flags.landscape,
-      phaseBreak: flags.phaseBreak,
-      printDate: flags.printDate,
-      browserUrl: flags.browserUrl,
-      browserWs: flags.browserWs,
-      timeout: flags.timeout,
-      recycleAfter: flags.recycleAfter,
-      start: flags.start,
-      weeksPerPhase: flags.weeksPerPhase,
-    },
-    { configFile: file },
-  );
+  const options = resolveBuildOptions(config, { ...flags, inputs, formats: flags.format }, { configFile: file });
   return { options: { ...options, cache: flags.cache }, configFile: file };
 }
 
@@ -272,29 +250,14 @@ interface SettingFlags {
   config?: string;
 }
 
-interface BuildCommandFlags {
+/** What commander hands the build and serve actions: the build flags plus the command's own. */
+interface BuildCommandFlags extends Omit<BuildFlags, 'inputs' | 'formats'> {
+  format?: Format[];
   cache: boolean;
   watch?: boolean;
   verbose?: boolean;
-  out?: string;
-  format?: Format[];
-  lang?: string;
-  start?: string;
-  weeksPerPhase?: number;
-  browser?: string;
   config?: string;
   quiet?: boolean;
-  template?: TemplateChoice;
-  templates?: string;
-  paper?: Paper;
-  margin?: string;
-  landscape?: boolean;
-  phaseBreak?: boolean;
-  printDate?: boolean;
-  browserUrl?: string;
-  browserWs?: string;
-  timeout?: number;
-  recycleAfter?: number;
 }
 
 /** SIGINT/SIGTERM abort the build: it closes the browser and removes its temporary files; a second signal exits at once. */
