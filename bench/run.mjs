@@ -70,7 +70,8 @@ const tools = {
   ours: (dir, out, format, extra = []) => ['node', [cli, 'build', dir, '--out', out, '--format', format, '-q', ...extra]],
   floor: (_dir, out) => ['node', [path.join(root, 'bench/floor.mjs'), chromium, path.join(out, 'floor.pdf')]],
   mdToPdf: (files) => ['node', [path.join(peers, 'node_modules/md-to-pdf/dist/cli.js'), '--launch-options', launchOptions, ...files]],
-  eleventy: (dir, out) => ['node', [path.join(peers, 'node_modules/@11ty/eleventy/cmd.cjs'), `--input=${dir}`, `--output=${out}`, '--quiet']],
+  // Eleventy skips what the working folder's .gitignore lists (.bench/ here): run it from outside the repository.
+  eleventy: (dir, out) => ['sh', ['-c', `cd "${os.tmpdir()}" && exec node "${path.join(peers, 'node_modules/@11ty/eleventy/cmd.cjs')}" --input="${dir}" --output="${out}" --quiet`]],
   pandoc: (dir, out) => ['sh', ['-c', `mkdir -p "${out}" && for f in "${dir}"/*.md; do pandoc -s --metadata title=roadmap "$f" -o "${out}/$(basename "$f" .md).html" || exit 1; done`]],
 };
 
@@ -94,6 +95,12 @@ function missingItems(pdf, texts) {
   if (!existsSync(pdf)) return texts.length;
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }).replace(/\s+/g, ' ');
   return texts.filter((item) => !text.includes(item.replace(/\s+/g, ' '))).length;
+}
+
+/** HTML files written below a folder (index pages aside): nobody wins by writing nothing. */
+function countHtml(dir) {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true }).filter((file) => String(file).endsWith('.html') && !/^index\.html$/.test(String(file))).length;
 }
 
 // ---------- the cases ----------
@@ -206,6 +213,7 @@ async function main() {
     }
     const texts = entry.check ? itemTexts(entry.check) : null;
     const row = { id: entry.id, title: entry.title, items: texts?.length ?? null, tools: {} };
+    if (entry.id === 'html-1000') row.htmlFiles = Object.fromEntries(Object.keys(entry.contenders).map((name) => [name, countHtml(out(name === 'ours' ? '1000-ours' : `1000-${name}`))]));
     for (const name of Object.keys(entry.contenders)) {
       const list = samples[name];
       row.tools[name] = {
@@ -250,13 +258,13 @@ function toMarkdown(report) {
     `Versions: ${Object.entries(report.versions).map(([name, value]) => `${name} ${value}`).join('; ')}.`,
     `Each figure is the median of ${report.runs} runs after a warm-up, tools interleaved, all on the same inputs and the same Chromium. Ratio = that tool's median ÷ roadmap-press's (higher means roadmap-press is faster). Peak memory is the whole process tree (the tool and its Chromium). "Missing items" counts the roadmap's items whose text is not in that tool's PDF (\`pdftotext\`).`,
     '',
-    '| case | tool | median | ratio | peak memory | failed runs | missing items |',
+    '| case | tool | median | ratio | peak memory | failed runs | missing items (PDF) or files written (HTML) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of report.results) {
     for (const [name, stats] of Object.entries(row.tools)) {
       lines.push(
-        `| ${row.title} | ${name} | ${stats.medianMs === null ? 'all failed' : `${(stats.medianMs / 1000).toFixed(2)} s`} | ${stats.ratio ?? '–'} | ${stats.peakMiB === null ? '–' : `${stats.peakMiB} MiB`} | ${stats.failures} | ${stats.missingItems === null ? '–' : `${stats.missingItems} of ${row.items}`} |`,
+        `| ${row.title} | ${name} | ${stats.medianMs === null ? 'all failed' : `${(stats.medianMs / 1000).toFixed(2)} s`} | ${stats.ratio ?? '–'} | ${stats.peakMiB === null ? '–' : `${stats.peakMiB} MiB`} | ${stats.failures} | ${stats.missingItems === null ? (row.htmlFiles ? `${row.htmlFiles[name]} HTML files` : '–') : `${stats.missingItems} of ${row.items}`} |`,
       );
     }
   }

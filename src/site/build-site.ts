@@ -17,6 +17,7 @@ import { hashOf, readCache, writeCache, type BuildCache, type CacheEntry } from 
 import { planRoadmap, prepareRoadmap, reuseRoadmap, type BuiltRoadmap, type Format, type RoadmapContext } from './build-roadmap.js';
 import { collectInputs } from './collect-inputs.js';
 import { createPdfMaker } from './make-pdf.js';
+import { mapLimit } from './map-limit.js';
 import { toIndexView } from './to-index-view.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -144,8 +145,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     };
     const cache = await readCache(out);
     const useCache = options.cache !== false;
-    const planned = await Promise.all(
-      inputs.map((input) => planRoadmap(input, context, useCache ? (cache.entries[input.name] ?? null) : null)),
+    const planned = await mapLimit(inputs, 16, (input) =>
+      planRoadmap(input, context, useCache ? (cache.entries[input.name] ?? null) : null),
     );
     // Chromium is found (or its absence reported) only when something needs printing,
     // and starts while the Markdown is parsed.
@@ -163,12 +164,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       printer.warm().catch(() => undefined);
     }
     // Render every roadmap first: a template that fails on any of them writes nothing.
-    const prepared = await Promise.all(
-      planned.map(async (roadmap) =>
-        roadmap.stale.length === 0
-          ? { reused: reuseRoadmap(roadmap, context), write: null }
-          : { reused: null, write: await prepareRoadmap(roadmap, context) },
-      ),
+    const prepared = await mapLimit(planned, 4, async (roadmap) =>
+      roadmap.stale.length === 0
+        ? { reused: reuseRoadmap(roadmap, context), write: null }
+        : { reused: null, write: await prepareRoadmap(roadmap, context) },
     );
     const makePdf = printer ? createPdfMaker(printer, layout) : null;
     // Every roadmap settles (and removes its temporary files) before the build returns or throws.
