@@ -107,19 +107,24 @@ describe('roadmap-press mark', () => {
     expect(result.stderr).toMatch(/^error other\.json: not a roadmap-press progress file \(format: /);
   });
 
-  it('takes ticks from a PDF whose checkboxes were ticked and saved', async () => {
+  it('takes ticks from a PDF checklist it printed, ticked and saved in a PDF tool', async () => {
     const file = await roadmapCopy('from-pdf.md');
-    const pdf = await PDFDocument.create();
-    const page = pdf.addPage();
+    const built = await runCli(['build', 'from-pdf.md', '--format', 'pdf', '--out', 'printed', '-q'], { cwd: dir });
+    expect(built.code).toBe(0);
+    // What a reader does in a PDF viewer: tick a box and save.
+    const pdf = await PDFDocument.load(await readFile(path.join(dir, 'printed/from-pdf.pdf')));
     const form = pdf.getForm();
-    for (const [index, id] of ['phase-1--learn-the-basics', 'phase-1--second-numbered'].entries()) {
-      const box = form.createCheckBox(id);
-      box.addToPage(page, { x: 50, y: 700 - index * 30, width: 12, height: 12 });
-      if (index === 1) box.check();
-    }
+    expect(form.getFields().map((field) => field.getName()).sort()).toEqual([
+      'phase-1--first-numbered',
+      'phase-1--learn-the-basics',
+      'phase-1--second-numbered',
+      'phase-1--write-a-program',
+    ]);
+    form.getCheckBox('phase-1--second-numbered').check();
     await writeFile(path.join(dir, 'ticked.pdf'), await pdf.save());
     const result = await runCli(['mark', 'from-pdf.md', '--from', 'ticked.pdf'], { cwd: dir });
     expect(result.code).toBe(0);
+    expect(result.stderr.trim()).toBe('from-pdf.md: 1 item updated');
     const text = await readFile(file, 'utf8');
     expect(text).toContain('2) [x] Second numbered');
     expect(text).toContain('- Learn the basics\n');
