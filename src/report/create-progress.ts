@@ -17,11 +17,15 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, colo
   return {
     update(done, total, label) {
       if (!interactive) return;
-      const width = Math.max(10, Math.min(30, (stream.columns ?? 80) - 40));
+      // A terminal that does not say its width (some pseudo-terminals say 0) is taken as 80 columns.
+      const columns = stream.columns || 80;
+      const width = Math.max(10, Math.min(30, columns - 40));
       const filled = total === 0 ? width : Math.round((done / total) * width);
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-      const text = `${color ? pc.cyan(bar) : bar} ${done}/${total} ${label}`;
-      stream.write(`\r\x1b[2K${text.slice(0, (stream.columns ?? 80) - 1 + (color ? 10 : 0))}`);
+      const counts = ` ${done}/${total} `;
+      const room = Math.max(1, columns - 1 - width - counts.length);
+      const shown = label.length > room ? `…${label.slice(label.length - room + 1)}` : label;
+      stream.write(`\r\x1b[2K${color ? pc.cyan(bar) : bar}${counts}${shown}`);
       drawn = true;
     },
     clear() {
