@@ -1,12 +1,23 @@
 const dateOptions: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', timeZone: 'UTC' };
 
-/** A formatter for `lang`, falling back to English for a tag `Intl` refuses. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A formatter for `lang`, falling back to English for a tag `Intl` refuses.
+ * Made once per language and options: building one costs far more than using it.
+ */
 function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(lang, options);
-  } catch {
-    return new Intl.DateTimeFormat('en', options);
+  const key = `${lang}\u0000${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    try {
+      made = new Intl.DateTimeFormat(lang, options);
+    } catch {
+      made = new Intl.DateTimeFormat('en', options);
+    }
+    formatters.set(key, made);
   }
+  return made;
 }
 
 function toDate(iso: string): Date {
