@@ -30,15 +30,21 @@ const program = new Command('roadmap-press')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(color ? pc.red(text) : text) });
 
+/** The options every command that models roadmaps shares: per-roadmap settings and the config file. */
+function withSettingOptions(command: Command): Command {
+  return command
+    .option('--lang <tag>', 'language of the roadmaps, over front matter `lang`', parseLanguage)
+    .option('--start <date>', 'date week 1 starts on (YYYY-MM-DD), over front matter `start`', parseDate)
+    .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
+    .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)');
+}
+
 /** The options `build` and `serve` share. */
 function withBuildOptions(command: Command): Command {
-  return command
+  return withSettingOptions(command)
     .argument('[inputs...]', 'Markdown files or folders (default: config `content`, else content/)')
     .option('-o, --out <dir>', 'output folder (default: config `out`, else output/)')
     .option('-f, --format <list>', 'formats to write: html, pdf, ics or a list such as html,pdf,ics (default: html,pdf)', parseFormats)
-    .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
-    .option('--start <date>', 'date week 1 starts on (YYYY-MM-DD), over front matter `start`', parseDate)
-    .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
     .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one, then puppeteer\'s cache)')
     .option('--browser-url <url>', 'connect to a running Chrome (http://host:port) instead of launching one', parseUrl(/^https?:$/, 'a URL such as http://127.0.0.1:9222'))
     .option('--browser-ws <url>', 'connect to a DevTools WebSocket (ws://…) instead of launching a browser', parseUrl(/^wss?:$/, 'a ws:// or wss:// URL'))
@@ -51,7 +57,6 @@ function withBuildOptions(command: Command): Command {
     .option('--recycle-after <count>', 'PDFs one browser prints before it is replaced (default: 50)', parseCount)
     .option('-t, --template <name>', 'template: NAME for every format, or html=NAME,pdf=NAME (default: handout, checklist)', parseTemplateChoice)
     .option('--templates <dir>', 'your own templates folder, searched before the built-ins (default: config `templates`, else templates/)')
-    .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
     .option('--no-cache', 'rebuild everything, even what is up to date')
     .option('-q, --quiet', 'print only problems')
     .option('--verbose', 'list every output, up to date or not, and what was removed');
@@ -188,15 +193,10 @@ program
     console.error(`Created ${written.length} files. Build them with: roadmap-press build${dir ? ` (from ${dir})` : ''}`);
   });
 
-program
-  .command('inspect')
+withSettingOptions(program.command('inspect'))
   .description('print the enriched roadmap model of one file')
   .argument('<file>', 'Markdown roadmap')
   .option('--json', 'print the model as JSON')
-  .option('--lang <tag>', 'language of the roadmap, over front matter `lang`', parseLanguage)
-  .option('--start <date>', 'date week 1 starts on (YYYY-MM-DD), over front matter `start`', parseDate)
-  .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
-  .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
   .action(async (file: string, options: SettingFlags & { json?: boolean }) => {
     const { inspect, loadConfig, resolveSettingLayers, toViewModel } = await api();
     const { config } = await loadConfig(process.cwd(), options.config);
@@ -219,16 +219,11 @@ program
     if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) process.exitCode = 1;
   });
 
-program
-  .command('check')
+withSettingOptions(program.command('check'))
   .description('model and lint roadmaps: print every diagnostic, exit 1 on errors')
   .argument('<files...>', 'Markdown roadmaps or folders of them')
   .option('--strict', 'exit 1 on warnings too')
   .option('--reporter <name>', 'text (default) or json', parseReporter, 'text')
-  .option('--lang <tag>', 'language of every roadmap, over front matter `lang`', parseLanguage)
-  .option('--start <date>', 'date week 1 starts on (YYYY-MM-DD), over front matter `start`', parseDate)
-  .option('--weeks-per-phase <n>', 'weeks given to each undated phase, laid out after the dated ones', parseWeeksPerPhase)
-  .option('-c, --config <file>', 'config file (default: roadmap.config.json/.mjs/.js from here up)')
   .action(async (files: string[], options: SettingFlags & { strict?: boolean; reporter: 'text' | 'json' }) => {
     const { check, loadConfig, resolveSettingLayers } = await api();
     const { config } = await loadConfig(process.cwd(), options.config);

@@ -1,34 +1,36 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateChoice } from '../render/load-renderers.js';
-import type { Paper } from '../print/page-layout.js';
-import type { Format, BuildOptions } from '../site/build-site.js';
+import type { BuildOptions } from '../site/build-site.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import type { RoadmapConfig } from './config-schema.js';
 
-/** What the command line says; `undefined` where a flag was not given. */
-export interface BuildFlags {
-  inputs?: string[];
-  out?: string;
-  formats?: Format[];
-  browser?: string;
+/** What the command line says; `undefined` where a flag was not given. Same names and meanings as the build options. */
+export type BuildFlags = Pick<
+  BuildOptions,
+  | 'inputs'
+  | 'out'
+  | 'formats'
+  | 'browser'
+  | 'template'
+  | 'templates'
+  | 'paper'
+  | 'margin'
+  | 'landscape'
+  | 'phaseBreak'
+  | 'printDate'
+  | 'browserUrl'
+  | 'browserWs'
+  | 'timeout'
+  | 'recycleAfter'
+> & {
+  /** `--lang`, over front matter `lang`. */
   lang?: string;
-  /** `--template`: one template for every format, or per format. */
-  template?: TemplateChoice;
-  /** `--templates DIR`. */
-  templates?: string;
-  paper?: Paper;
-  margin?: string;
-  landscape?: boolean;
-  phaseBreak?: boolean;
-  printDate?: boolean;
-  browserUrl?: string;
-  browserWs?: string;
-  timeout?: number;
-  recycleAfter?: number;
+  /** `--start YYYY-MM-DD`, over front matter `start`. */
   start?: string;
+  /** `--weeks-per-phase N`. */
   weeksPerPhase?: number;
-}
+};
 
 /**
  * Merge the config and the command line into build options. Precedence:
