@@ -116,3 +116,15 @@ describe('roadmap-press check', () => {
     expect(bad.stderr).toContain('expected a whole number of weeks from 1 to 52');
   });
 });
+
+describe('phase-overlap on a roadmap that repeats its phases', () => {
+  it('pairs each phase with the first earlier one it overlaps: a warning per repeat, not per pair', async () => {
+    const { processRoadmap } = await import('../src/pipeline/process-roadmap.js');
+    const block = '## Phase 1: A (Weeks 1-2)\n\n- a\n\n## Phase 2: B (Weeks 3-4)\n\n- b\n\n';
+    const { diagnostics } = await processRoadmap(`# Repeated\n\n${block.repeat(50)}`, 'repeated.md');
+    const overlaps = diagnostics.filter((diagnostic) => diagnostic.rule === 'phase-overlap');
+    // 98 repeated phases, each paired once with its first occurrence: two warnings a pair.
+    expect(overlaps).toHaveLength(2 * 98);
+    expect(overlaps[0]!.message).toBe('Unexpected overlap of weeks 1-2 with `Phase 1: A` (line 11), expected phases to follow each other');
+  });
+});
