@@ -3,11 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer';
 
-const [executablePath, out] = process.argv.slice(2);
+const [executablePath, out, mode = 'true'] = process.argv.slice(2);
 mkdirSync(path.dirname(out), { recursive: true });
 const browser = await puppeteer.launch({
   executablePath,
-  headless: true,
+  headless: mode === 'shell' ? 'shell' : true,
   pipe: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
 });

@@ -17,8 +17,10 @@ const peers = path.join(work, 'peers');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.env.BENCH_CASES?.split(',');
 const cli = path.join(root, 'dist/cli.js');
-const { findBrowser } = await import(path.join(root, 'dist/print/find-browser.js'));
+const { findBrowser, isHeadlessShell } = await import(path.join(root, 'dist/print/find-browser.js'));
+// Every tool prints with the browser roadmap-press picks (the headless shell where there is one), driven the same way.
 const chromium = findBrowser();
+const headless = isHeadlessShell(chromium) ? 'shell' : true;
 const log = (message) => console.error(`bench: ${message}`);
 
 // ---------- peers, installed on first use into a git-ignored folder ----------
@@ -55,7 +57,7 @@ function version(command, args) {
 
 // ---------- the tools ----------
 
-const launchOptions = JSON.stringify({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const launchOptions = JSON.stringify({ executablePath: chromium, headless, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const markdownFiles = (dir) => readdirSync(dir).filter((file) => file.endsWith('.md')).sort().map((file) => path.join(dir, file));
 
 /** A fresh scratch copy of a corpus folder (md-to-pdf writes next to its inputs). */
@@ -68,7 +70,7 @@ function scratch(dir, name) {
 
 const tools = {
   ours: (dir, out, format, extra = []) => ['node', [cli, 'build', dir, '--out', out, '--format', format, '-q', ...extra]],
-  floor: (_dir, out) => ['node', [path.join(root, 'bench/floor.mjs'), chromium, path.join(out, 'floor.pdf')]],
+  floor: (_dir, out) => ['node', [path.join(root, 'bench/floor.mjs'), chromium, path.join(out, 'floor.pdf'), String(headless)]],
   mdToPdf: (files) => ['node', [path.join(peers, 'node_modules/md-to-pdf/dist/cli.js'), '--launch-options', launchOptions, ...files]],
   // Eleventy skips what the working folder's .gitignore lists (.bench/ here): run it from outside the repository.
   eleventy: (dir, out) => ['sh', ['-c', `cd "${os.tmpdir()}" && exec node "${path.join(peers, 'node_modules/@11ty/eleventy/cmd.cjs')}" --input="${dir}" --output="${out}" --quiet`]],

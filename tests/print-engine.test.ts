@@ -1,4 +1,5 @@
 import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,8 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import puppeteer from 'puppeteer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, BrowserError, findBrowser } from '../src/index.js';
-import { findCachedBrowser } from '../src/print/find-browser.js';
+import { accessSync, constants } from 'node:fs';
+import { browserCandidates, findCachedBrowser, isHeadlessShell } from '../src/print/find-browser.js';
 import { browserProcesses, isRunning } from './helpers/processes.js';
 import { repoRoot } from './helpers/run-cli.js';
 
@@ -203,12 +205,55 @@ describe('finding and connecting to a browser', () => {
     // An explicit path beats PUPPETEER_EXECUTABLE_PATH, which beats the system and the cache.
     expect(findBrowser(older, { PUPPETEER_EXECUTABLE_PATH: newer })).toBe(older);
     expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: newer })).toBe(newer);
+    // A headless shell in the cache is preferred to a full Chrome, even an older one.
+    const shell = computeExecutablePath({ cacheDir: dir, browser: Browser.CHROMEHEADLESSSHELL, buildId: '120.0.6099.109', platform });
+    await mkdir(path.dirname(shell), { recursive: true });
+    await writeFile(shell, '#!/bin/sh\n');
+    await chmod(shell, 0o755);
+    expect(findCachedBrowser({ PUPPETEER_CACHE_DIR: dir })).toBe(shell);
+  });
+
+  it('knows a headless shell by its name, and tries the system one before the full browser', () => {
+    for (const shell of ['/usr/bin/chromium-headless-shell', '/x/chrome-headless-shell', 'C:\\chrome\\chrome-headless-shell.exe', '/x/headless_shell']) {
+      expect(isHeadlessShell(shell), shell).toBe(true);
+    }
+    for (const full of ['/usr/bin/chromium', '/opt/google/chrome/chrome', '/x/headless-shell-notes/chrome']) {
+      expect(isHeadlessShell(full), full).toBe(false);
+    }
+    expect(browserCandidates.indexOf('/usr/bin/chromium-headless-shell')).toBeLessThan(browserCandidates.indexOf('/usr/bin/chromium'));
+  });
+
+  it('prints the same checklist with the full browser and with the headless shell', async () => {
+    const installed = browserCandidates.filter((file) => {
+      try {
+        accessSync(file, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    const shell = installed.find(isHeadlessShell);
+    const full = installed.find((file) => !isHeadlessShell(file));
+    // scripts/setup.mjs installs both on Debian; elsewhere this names what is missing.
+    expect(shell, 'a headless shell (apt-get install chromium-headless-shell)').toBeDefined();
+    expect(full, 'a full Chromium (apt-get install chromium)').toBeDefined();
+    const texts: string[] = [];
+    for (const [name, browser] of [['shell', shell!], ['full', full!]] as const) {
+      const out = path.join(dir, name);
+      const result = await build({ inputs: [fixture], out, cwd: dir, formats: ['pdf'], browser, sourceDateEpoch: '0' });
+      expect(result.errors).toBe(0);
+      await expectCompletePdf(path.join(out, 'cyrillic.pdf'));
+      texts.push(execFileSync('pdftotext', ['-layout', path.join(out, 'cyrillic.pdf'), '-'], { encoding: 'utf8' }));
+    }
+    expect(texts[0]).toContain('Неделя');
+    expect(texts[0]).toBe(texts[1]);
   });
 
   it('prints with a running Chrome over --browser-url and --browser-ws, and leaves it running', async () => {
+    const executablePath = findBrowser();
     const external = await puppeteer.launch({
-      executablePath: findBrowser(),
-      headless: true,
+      executablePath,
+      headless: isHeadlessShell(executablePath) ? 'shell' : true,
       args: ['--remote-debugging-port=0', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     });
     try {

@@ -4,8 +4,16 @@ import path from 'node:path';
 import { Browser, computeExecutablePath, detectBrowserPlatform } from '@puppeteer/browsers';
 import { BrowserError } from '../errors.js';
 
-/** Where Chrome or Chromium usually lives, in the order we try them. */
+/**
+ * Where Chrome or Chromium usually lives, in the order we try them. The
+ * headless shell (Debian's `chromium-headless-shell`, the same Chromium
+ * without its desktop parts) comes first, its binary before the wrapper
+ * script so that signals reach the browser itself: it starts about 3× faster
+ * and prints the same PDF about a quarter faster (see docs/benchmarks.md).
+ */
 export const browserCandidates = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium-headless-shell',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome-stable',
@@ -41,6 +49,11 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
   throw new BrowserError(`No Chrome or Chromium found to print PDFs. ${installHint}`);
 }
 
+/** Whether `executable` is a Chrome headless shell, which puppeteer must drive in its `shell` mode. */
+export function isHeadlessShell(executable: string): boolean {
+  return /headless[-_]shell(\.exe)?$/i.test(path.basename(executable));
+}
+
 function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
@@ -55,7 +68,7 @@ export function findCachedBrowser(env: NodeJS.ProcessEnv = process.env): string 
   const cacheDir = env['PUPPETEER_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'puppeteer');
   const platform = detectBrowserPlatform();
   if (!platform) return null;
-  for (const browser of [Browser.CHROME, Browser.CHROMEHEADLESSSHELL, Browser.CHROMIUM]) {
+  for (const browser of [Browser.CHROMEHEADLESSSHELL, Browser.CHROME, Browser.CHROMIUM]) {
     const buildIds = listDir(path.join(cacheDir, browser))
       .filter((name) => name.startsWith(`${platform}-`))
       .map((name) => name.slice(platform.length + 1))

@@ -1,6 +1,6 @@
 import puppeteer, { type Browser } from 'puppeteer';
 import { BrowserError } from '../errors.js';
-import { findBrowser, installHint } from './find-browser.js';
+import { findBrowser, installHint, isHeadlessShell } from './find-browser.js';
 
 export interface LaunchOptions {
   /** Chrome/Chromium executable; found automatically when omitted. */
@@ -33,7 +33,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     // roadmap-press closes the browser itself on SIGINT/SIGTERM, after removing its temporary files.
     return await puppeteer.launch({
       executablePath,
-      headless: true,
+      headless: isHeadlessShell(executablePath) ? 'shell' : true,
       pipe: true,
       args,
       handleSIGINT: false,
