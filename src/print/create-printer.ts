@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { TimeoutError, type Page } from 'puppeteer';
+import { TimeoutError, type Page } from 'puppeteer-core';
 import { PrintError } from '../errors.js';
 import { openBrowser, type BrowserSource, type OpenedBrowser } from './open-browser.js';
 import { printPdf, type PrintOptions, type PrintedPdf } from './print-pdf.js';

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { BrowserError } from '../errors.js';
 import { launchBrowser, type LaunchOptions } from './launch-browser.js';
 

@@ -1,15 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import { suggest } from '../config/suggest.js';
 import { displayPath } from '../display-path.js';
 import { TemplateError } from '../errors.js';
+import { packageRoot } from '../version.js';
 import { readTemplateManifest, templateName, type TemplateManifest } from './read-template-manifest.js';
 
 /** The built-in templates shipped with roadmap-press (`templates/` of the package). */
-export const builtinTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const builtinTemplatesDir = path.join(packageRoot, 'templates/');
 
 /** A template's files, resolved through the search folders and its `extends` chain. */
 export interface TemplateSource {
