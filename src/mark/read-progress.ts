@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFCheckBox, PDFDocument } from 'pdf-lib';
+import { PDFCheckBox, PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 
@@ -46,7 +46,7 @@ function readJsonTicks(file: string, data: Buffer): Map<string, boolean> {
 async function readPdfTicks(file: string, data: Buffer): Promise<Map<string, boolean>> {
   let pdf: PDFDocument;
   try {
-    pdf = await PDFDocument.load(data, { updateMetadata: false });
+    pdf = await PDFDocument.load(data, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (error) {
     throw new InputError(`${file}: not a readable PDF: ${(error as Error).message}`);
   }
