@@ -21,6 +21,8 @@ const { findBrowser, isHeadlessShell } = await import(path.join(root, 'dist/prin
 // Every tool prints with the browser roadmap-press picks (the headless shell where there is one), driven the same way.
 const chromium = findBrowser();
 const headless = isHeadlessShell(chromium) ? 'shell' : true;
+// When that is the headless shell, a row also prints with the full browser, to show what the shell saves.
+const fullBrowser = isHeadlessShell(chromium) ? ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((file) => existsSync(file)) : undefined;
 const log = (message) => console.error(`bench: ${message}`);
 
 // ---------- peers, installed on first use into a git-ignored folder ----------
@@ -70,6 +72,8 @@ function scratch(dir, name) {
 
 const tools = {
   ours: (dir, out, format, extra = []) => ['node', [cli, 'build', dir, '--out', out, '--format', format, '-q', ...extra]],
+  // The same build from tsc's output, one module file at a time (what bundling dist/cli.js saves).
+  oursUnbundled: (dir, out, format, extra = []) => ['node', [path.join(root, 'dist/cli-unbundled.js'), 'build', dir, '--out', out, '--format', format, '-q', ...extra]],
   floor: (_dir, out) => ['node', [path.join(root, 'bench/floor.mjs'), chromium, path.join(out, 'floor.pdf'), String(headless)]],
   mdToPdf: (files) => ['node', [path.join(peers, 'node_modules/md-to-pdf/dist/cli.js'), '--launch-options', launchOptions, ...files]],
   // Eleventy skips what the working folder's .gitignore lists (.bench/ here): run it from outside the repository.
@@ -122,6 +126,7 @@ async function main() {
       title: '1 roadmap to PDF, cold (process start to files written)',
       contenders: {
         ours: () => tools.ours(corpus.one, out('cold-ours'), 'pdf', cacheFlag),
+        'ours, unbundled': () => tools.oursUnbundled(corpus.one, out('cold-ours-unbundled'), 'pdf', cacheFlag),
         'md-to-pdf': () => tools.mdToPdf(markdownFiles(scratch(corpus.one, 'cold'))),
         floor: () => tools.floor(null, out('cold-floor')),
       },
@@ -133,6 +138,7 @@ async function main() {
       title: '20 roadmaps to PDF',
       contenders: {
         ours: () => tools.ours(corpus['class-20'], out('20-ours'), 'pdf', cacheFlag),
+        ...(fullBrowser ? { 'ours, full Chromium': () => tools.ours(corpus['class-20'], out('20-ours-full'), 'pdf', [...cacheFlag, '--browser', fullBrowser]) } : {}),
         'md-to-pdf': () => tools.mdToPdf(markdownFiles(scratch(corpus['class-20'], '20'))),
       },
       pdfs: { ours: () => path.join(out('20-ours'), 'roadmap-0007.pdf'), 'md-to-pdf': () => path.join(work, 'scratch/20/roadmap-0007.pdf') },
