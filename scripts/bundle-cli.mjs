@@ -9,6 +9,31 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+/**
+ * puppeteer's browser helpers import `proxy-agent` (and with it a JavaScript engine for PAC files)
+ * only to download browsers, which roadmap-press never does; 1.9 MB of code that would otherwise be
+ * evaluated at every start. In the bundle, `ProxyAgent` is a stand-in that requires the real one,
+ * resolved from where @puppeteer/browsers would resolve it, the first time one is made.
+ */
+const lazyProxyAgent = {
+  name: 'lazy-proxy-agent',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'lazy-proxy-agent' }));
+    bundle.onLoad({ filter: /.*/, namespace: 'lazy-proxy-agent' }, () => ({
+      loader: 'js',
+      contents: `
+        import { createRequire } from 'node:module';
+        export class ProxyAgent {
+          constructor(...args) {
+            const browsers = createRequire(import.meta.url).resolve('@puppeteer/browsers');
+            const { ProxyAgent: Real } = createRequire(browsers)('proxy-agent');
+            return new Real(...args);
+          }
+        }`,
+    }));
+  },
+};
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });
 // tsc's own dist/cli.js, which loads each module from dist/ and node_modules, is kept for `npm run bench`
@@ -26,6 +51,7 @@ await build({
   target: 'node20',
   // The library code uses `import.meta.url`; CommonJS dependencies inside the bundle may `require`.
   banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module';\nconst require = __rpCreateRequire(import.meta.url);" },
+  plugins: [lazyProxyAgent],
   allowOverwrite: true,
   legalComments: 'eof',
   logLevel: 'warning',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import { InterruptedError, RoadmapPressError } from './errors.js';
-import { languageTag } from './config/config-schema.js';
+import { isLanguageTag } from './config/language-tag.js';
 import type { Format } from './index.js';
 import type { BuildFlags } from './config/resolve-build-options.js';
 import { isIsoDate } from './schedule/iso-date.js';
@@ -343,7 +343,7 @@ function parseReporter(value: string): 'text' | 'json' {
 }
 
 function parseLanguage(value: string): string {
-  if (!languageTag.safeParse(value).success) throw new InvalidArgumentError('expected a language tag such as en or pt-BR');
+  if (!isLanguageTag(value)) throw new InvalidArgumentError('expected a language tag such as en or pt-BR');
   return value;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageTagPattern } from './language-tag.js';
 import { groupSchema } from './group-schema.js';
 import { templateName } from '../render/read-template-manifest.js';
 import { isMargin, papers } from '../print/page-layout.js';
@@ -6,7 +7,7 @@ import { labelOverrides } from './labels-schema.js';
 import { isoDate, weeksPerMonth, weeksPerPhase } from './schedule-schema.js';
 
 /** A BCP 47 language tag such as `en` or `pt-BR`. */
-export const languageTag = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as `en` or `pt-BR`');
+export const languageTag = z.string().regex(languageTagPattern, 'expected a language tag such as `en` or `pt-BR`');
 
 /**
  * `roadmap.config.json` (or `.js`/`.mjs`): every key is optional; unknown keys
