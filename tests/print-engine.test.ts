@@ -15,6 +15,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, BrowserError, findBrowser } from '../src/index.js';
 import { accessSync, constants } from 'node:fs';
 import { browserCandidates, findCachedBrowser, isHeadlessShell } from '../src/print/find-browser.js';
+import { createPrinter } from '../src/print/create-printer.js';
+import { prelaunch } from '../src/print/prelaunch.js';
+import { launchBrowser } from '../src/print/launch-browser.js';
 import { browserProcesses, isRunning } from './helpers/processes.js';
 import { repoRoot } from './helpers/run-cli.js';
 
@@ -286,3 +289,44 @@ function tinyPng(): Buffer {
     'base64',
   );
 }
+
+describe('starting the browser early', () => {
+  it('opens the first page while the rest loads, and prints on it', async () => {
+    const opened = await prelaunch();
+    expect(opened).not.toBeNull();
+    const [early] = opened!.pages ?? [];
+    expect(early).toBeDefined();
+    const before = (await opened!.browser.pages()).length;
+    const printer = createPrinter({ prelaunched: Promise.resolve(opened), concurrency: 1 });
+    try {
+      const html = '<!doctype html><title>t</title><p>Один</p>';
+      for (let round = 0; round < 3; round += 1) {
+        const printed = await printer.print(html, { header: null, footer: null });
+        expect(Buffer.from(printed.pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      }
+      // Three documents, one page: the one opened at launch.
+      const pages = await opened!.browser.pages();
+      expect(pages).toHaveLength(before);
+      expect(pages).toContain(early);
+    } finally {
+      await printer.close();
+    }
+    expect(opened!.browser.connected).toBe(false);
+  });
+
+  it('opens a page to print on when warmed without one, and prints on it', async () => {
+    const browser = await launchBrowser();
+    const printer = createPrinter({ prelaunched: Promise.resolve({ browser, owned: true }), concurrency: 1 });
+    try {
+      const before = (await browser.pages()).length;
+      await printer.warm();
+      const warmed = (await browser.pages()).length;
+      expect(warmed).toBe(before + 1);
+      const printed = await printer.print('<!doctype html><title>t</title><p>x</p>', { header: null, footer: null });
+      expect(Buffer.from(printed.pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect((await browser.pages()).length).toBe(warmed);
+    } finally {
+      await printer.close();
+    }
+  });
+});

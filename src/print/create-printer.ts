@@ -2,7 +2,7 @@ import os from 'node:os';
 import { TimeoutError, type Page } from 'puppeteer-core';
 import { PrintError } from '../errors.js';
 import { openBrowser, type BrowserSource, type OpenedBrowser } from './open-browser.js';
-import { printPdf, type PrintOptions, type PrintedPdf } from './print-pdf.js';
+import { openPrintPage, printPdf, type PrintOptions, type PrintedPdf } from './print-pdf.js';
 
 export interface PrinterOptions extends BrowserSource {
   /** How many pages print at once; defaults to the number of CPU cores (at most 4). */
@@ -17,7 +17,7 @@ export interface PrinterOptions extends BrowserSource {
 
 /** Prints HTML documents to PDF with one shared browser and a small pool of reused pages. */
 export interface Printer {
-  /** Start the browser now (e.g. while Markdown is still being parsed). */
+  /** Start the browser now and open a page to print on (e.g. while Markdown is still being parsed). */
   warm(): Promise<void>;
   /** Print one document; throws a `PrintError` when it times out or crashes the browser twice. */
   print(html: string, options: PrintOptions): Promise<PrintedPdf>;
@@ -60,7 +60,8 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
     options = { ...options, prelaunched: undefined };
     const opened = early ? early.then((browser) => browser ?? openBrowser(options)) : openBrowser(options);
     const created: Session = { opened, idle: [], active: 0, printed: 0, retired: false };
-    created.opened.catch(() => undefined);
+    // Pages the launch already opened are the first to print on.
+    created.opened.then((browser) => created.idle.push(...(browser.pages ?? [])), () => undefined);
     sessions.add(created);
     current = created;
     return created;
@@ -100,7 +101,7 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
     try {
       const { browser } = await using.opened;
       try {
-        page = using.idle.pop() ?? (await browser.newPage());
+        page = using.idle.pop() ?? (await openPrintPage(browser));
         const printed = await withTimeout(printPdf(page, html, { ...printOptions, timeout }), timeout);
         using.printed += 1;
         reusable = true;
@@ -136,7 +137,13 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
       return relaunches;
     },
     async warm() {
-      if (!closed) await session().opened;
+      if (closed) return;
+      const warming = session();
+      const { browser } = await warming.opened;
+      if (warming.idle.length > 0 || warming.active > 0 || warming.retired) return;
+      const page = await openPrintPage(browser);
+      if (warming.retired || closed) await page.close().catch(() => undefined);
+      else warming.idle.push(page);
     },
     async print(html, printOptions) {
       const release = await slot();

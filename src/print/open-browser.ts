@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BrowserError } from '../errors.js';
 import { launchBrowser, type LaunchOptions } from './launch-browser.js';
 
@@ -13,6 +13,8 @@ export interface BrowserSource extends LaunchOptions {
 export interface OpenedBrowser {
   browser: Browser;
   owned: boolean;
+  /** Pages already opened (see `openPrintPage`), ready to print on. */
+  pages?: Page[];
 }
 
 /** Launch a Chromium, or connect to a running one when `browserUrl` or `browserWs` is given. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { defaultLayout, type Margin, type Paper } from './page-layout.js';
 
 export interface PrintOptions {
@@ -39,15 +39,7 @@ const states = new WeakMap<Page, PageState>();
  * document's `<title>`.
  */
 export async function printPdf(page: Page, html: string, options: PrintOptions): Promise<PrintedPdf> {
-  let state = states.get(page);
-  if (!state) {
-    const created: PageState = { baseDir: null, blocked: new Set() };
-    state = created;
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => filterRequest(request, created));
-    states.set(page, created);
-  }
+  const state = await preparePage(page);
   state.baseDir = options.baseDir ? path.resolve(options.baseDir) : null;
   state.blocked = new Set();
   const timeout = options.timeout ?? 60_000;
@@ -66,6 +58,29 @@ export async function printPdf(page: Page, html: string, options: PrintOptions):
     timeout,
   });
   return { pdf, blocked: [...state.blocked] };
+}
+
+/** Turn JavaScript off and requests through the filter on a page, once. */
+async function preparePage(page: Page): Promise<PageState> {
+  const known = states.get(page);
+  if (known) return known;
+  const state: PageState = { baseDir: null, blocked: new Set() };
+  states.set(page, state);
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => filterRequest(request, state));
+  return state;
+}
+
+/**
+ * Open a page ready to print on: JavaScript off, requests filtered. Opening
+ * the first page starts Chromium's renderer (about 150 ms), which is worth
+ * doing while the Markdown is still being read.
+ */
+export async function openPrintPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await preparePage(page);
+  return page;
 }
 
 function toFormat(paper: Paper): 'A4' | 'Letter' | 'A5' {
