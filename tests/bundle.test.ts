@@ -1,8 +1,11 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './helpers/run-cli.js';
+import { spawnSync } from 'node:child_process';
 
 const dist = path.join(repoRoot, 'dist');
 
@@ -37,5 +40,41 @@ describe('the bundled command-line tool', () => {
     expect(result.stdout.trim()).toBe(version);
     const listed = await runCli(['init', '--help']);
     expect(listed.code).toBe(0);
+  });
+});
+
+/** Every indirect object of a PDF as text, streams decompressed: what it says, whatever packed it. */
+async function decodedObjects(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  return doc.context.enumerateIndirectObjects().map(([ref, object]) => {
+    if (!(object instanceof PDFRawStream)) return `${ref} ${object}`;
+    const dict = object.dict.clone();
+    dict.delete(PDFName.of('Length'));
+    const data = dict.has(PDFName.of('Filter')) ? decodePDFRawStream(object).decode() : object.contents;
+    return `${ref} ${dict} ${Buffer.from(data).toString('latin1')}`;
+  });
+}
+
+describe("the bundle's zlib in place of pako", () => {
+  it('writes the same PDF as the unbundled tool, once decompressed', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-bundle-'));
+    try {
+      const fixture = path.join(repoRoot, 'tests/fixtures/print/cyrillic.md');
+      const outputs: string[] = [];
+      for (const cli of ['cli.js', 'cli-unbundled.js']) {
+        const out = path.join(dir, cli);
+        const result = spawnSync(process.execPath, [path.join(dist, cli), 'build', fixture, '--out', out, '--format', 'pdf', '-q'], {
+          env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
+          encoding: 'utf8',
+        });
+        expect(result.status, result.stderr).toBe(0);
+        outputs.push(path.join(out, 'cyrillic.pdf'));
+      }
+      const [bundled, unbundled] = await Promise.all(outputs.map(decodedObjects));
+      expect(bundled!.length).toBeGreaterThan(20);
+      expect(bundled).toEqual(unbundled);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
