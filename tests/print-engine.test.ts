@@ -314,6 +314,27 @@ describe('starting the browser early', () => {
     expect(opened!.browser.connected).toBe(false);
   });
 
+  it('says when every queued document is printed, and not before', async () => {
+    const printer = createPrinter({ concurrency: 1 });
+    try {
+      const done: number[] = [];
+      const prints = [0, 1, 2, 3].map((n) =>
+        printer.print(`<!doctype html><title>t</title><p>${n}</p>`, { header: null, footer: null }).then(() => done.push(n)),
+      );
+      let seenWhenDrained = -1;
+      const drained = printer.drained().then(() => (seenWhenDrained = done.length));
+      await Promise.all([...prints, drained]);
+      // It resolves as the last document frees its slot, when the three before it have settled.
+      expect(seenWhenDrained).toBe(3);
+      expect(done).toHaveLength(4);
+      let idle = false;
+      await printer.drained().then(() => (idle = true));
+      expect(idle).toBe(true);
+    } finally {
+      await printer.close();
+    }
+  });
+
   it('opens a page to print on when warmed without one, and prints on it', async () => {
     const browser = await launchBrowser();
     const printer = createPrinter({ prelaunched: Promise.resolve({ browser, owned: true }), concurrency: 1 });

@@ -23,6 +23,8 @@ export interface Printer {
   print(html: string, options: PrintOptions): Promise<PrintedPdf>;
   /** Close (or disconnect from) every browser; prints in flight fail. */
   close(): Promise<void>;
+  /** Resolves when no document is printing or waiting to print (at once when none is). */
+  drained(): Promise<void>;
   /** How many times a crashed browser was replaced so far. */
   readonly relaunches: number;
 }
@@ -49,6 +51,7 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
   const timeout = options.timeout ?? 60_000;
   const sessions = new Set<Session>();
   const waiting: (() => void)[] = [];
+  const draining: (() => void)[] = [];
   let running = 0;
   let current: Session | null = null;
   let closed = false;
@@ -84,12 +87,15 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
     }
   }
 
+  /** Wait for one of the `limit` slots; the returned function hands it to the next waiting print, or frees it. */
   async function slot(): Promise<() => void> {
     if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
+    else running += 1;
     return () => {
+      const next = waiting.shift();
+      if (next) return next();
       running -= 1;
-      waiting.shift()?.();
+      if (running === 0) for (const resolve of draining.splice(0)) resolve();
     };
   }
 
@@ -163,6 +169,10 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
       } finally {
         release();
       }
+    },
+    drained() {
+      if (running === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => draining.push(resolve));
     },
     async close() {
       closed = true;
