@@ -119,15 +119,10 @@ export interface RenderedRoadmap {
 }
 
 /**
- * Model and render a roadmap's stale formats; the returned function prints
- * and writes them. Rendering comes first so that a template failing on any
- * roadmap writes nothing at all.
+ * Model a roadmap and render its stale formats (HTML, the checklist to print,
+ * the calendar), writing nothing: every roadmap is rendered before any is
+ * written, so that a template failing on one writes nothing at all.
  */
-export async function prepareRoadmap(planned: PlannedRoadmap, context: RoadmapContext): Promise<WriteRoadmap> {
-  return toWriter(planned, await renderRoadmap(planned, context), context);
-}
-
-/** Model a roadmap and render its stale formats (HTML, the checklist to print, the calendar), writing nothing. */
 export async function renderRoadmap(job: RenderJob, context: RenderContext): Promise<RenderedRoadmap> {
   const { input, file, stale } = job;
   const { roadmap, diagnostics } = await processRoadmap(job.source, input.source, context.settings);
@@ -165,7 +160,7 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
   return { built, html, calendar, pdf, dependencies };
 }
 
-/** The function that prints and writes a rendered roadmap, and gives its cache entry. */
+/** The function that prints and writes a rendered roadmap (see {@link renderRoadmap}), and gives its cache entry. */
 export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, context: RoadmapContext): WriteRoadmap {
   const { built, html, calendar, pdf, dependencies } = rendered;
   const summary = built.summary;
