@@ -88,6 +88,8 @@ export async function renderInWorkers(
         worker.on('error', fail);
         worker.on('messageerror', fail);
         worker.on('exit', (code) => fail(new Error(`A render worker stopped before the build was rendered (exit code ${code})`)));
+        // Two jobs each, so that a worker has the next one at hand while this thread takes in its last result.
+        send(worker);
         send(worker);
       }
     });
