@@ -74,7 +74,7 @@ withBuildOptions(
   program.command('build').description('build roadmaps into HTML handouts, PDF checklists and an index page'),
 )
   .option('-w, --watch', 'rebuild on every change to the roadmaps, templates or config')
-  .option('--workers <n>', 'worker threads that model and render roadmaps; 0: none (default: one per core, at most 8, from 32 roadmaps to render)', parseWorkers)
+  .option('--workers <n>', 'worker threads that model and render roadmaps; 0: none (default: one per core, at most 8, from 160 roadmaps to render on 2 cores, fewer on more)', parseWorkers)
   .action(async (inputs: string[], flags: BuildCommandFlags) => {
     if (flags.watch) {
       await watchAndServe(inputs, flags, null);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InterruptedError } from '../src/errors.js';
+import { countWorkers, maxWorkers, minJobsForWorkers } from '../src/site/render-in-workers.js';
 import { build, TemplateError, type BuildOptions, type BuildResult } from '../src/index.js';
 import { cliPath, repoRoot, runCli } from './helpers/run-cli.js';
 
@@ -170,6 +171,22 @@ describe('rendering on worker threads', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await readFile(log, 'utf8')).length).toBe(calls);
     expect(existsSync(path.join(dir, 'aborted'))).toBe(false);
+  });
+});
+
+describe('how many workers', () => {
+  it('follows option workers, and by default uses one per core only for many roadmaps', () => {
+    expect(countWorkers(0, 1000)).toBe(0);
+    expect(countWorkers(2, 1)).toBe(1);
+    expect(countWorkers(3, 40)).toBe(3);
+    expect(countWorkers(undefined, 40)).toBe(0);
+    const cores = Math.min(os.availableParallelism(), maxWorkers);
+    expect(countWorkers(undefined, 1000)).toBe(cores > 1 ? cores : 0);
+    expect([2, 4, 8].map(minJobsForWorkers)).toEqual([160, 107, 92]);
+  });
+
+  it('refuses a number of workers that is not a whole number', async () => {
+    await expect(run('never', { workers: 1.5 })).rejects.toThrow('Option workers must be a whole number, 0 or more (0: no worker threads), got 1.5');
   });
 });
 

@@ -50,8 +50,9 @@ export interface BuildOptions {
   /**
    * Worker threads that model and render the roadmaps (printing stays on the
    * main thread); `0`: render on the main thread. Default: one per core, at
-   * most 8, when there is more than one core and at least 32 roadmaps to
-   * render. Helpers given as functions always render on the main thread.
+   * most 8, when there is more than one core and enough roadmaps to render
+   * for workers to pay for their start-up (160 on 2 cores, 92 on 8). Helpers
+   * given as functions always render on the main thread.
    */
   workers?: number;
   /** Folder that relative paths are resolved against; default `process.cwd()`. */

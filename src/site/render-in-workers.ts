@@ -9,8 +9,17 @@ import { fromErrorData, type ErrorData } from './transfer-error.js';
 /** Most worker threads a build starts by default, however many cores there are. */
 export const maxWorkers = 8;
 
-/** Fewest roadmaps to render before workers pay for their start-up (each loads the pipeline and templates anew). */
-export const minJobsForWorkers = 32;
+/**
+ * A worker's start-up (loading the pipeline and templates, warming up), in
+ * seed-sized roadmaps (~16 ms each) it could have rendered meanwhile:
+ * measured on 2 cores, where workers broke even at about 140 roadmaps.
+ */
+const startupInRoadmaps = 80;
+
+/** Fewest roadmaps to render for workers to pay: they save `1 - 1/cores` of each roadmap's time, and cost their start-up. */
+export function minJobsForWorkers(cores: number): number {
+  return Math.ceil(startupInRoadmaps / (1 - 1 / cores));
+}
 
 /** What each worker starts with: how to load the build's renderers, and the plain-data rest of the render context. */
 export interface WorkerSetup {
@@ -30,13 +39,13 @@ export type WorkerReply = { id: number; rendered: RenderedRoadmap } | { id: numb
 /**
  * How many worker threads render `jobs` roadmaps; 0: the main thread does.
  * `requested` (option `workers`) is followed as given; by default, one per
- * core (at most {@link maxWorkers}) when there are several cores and at least
- * {@link minJobsForWorkers} roadmaps.
+ * core (at most {@link maxWorkers}) when there are several cores and enough
+ * roadmaps for the workers to pay (160 on 2 cores, 107 on 4, 92 on 8).
  */
 export function countWorkers(requested: number | undefined, jobs: number): number {
   if (requested !== undefined) return Math.min(requested, jobs);
   const cores = Math.min(os.availableParallelism(), maxWorkers);
-  return cores > 1 && jobs >= minJobsForWorkers ? Math.min(cores, jobs) : 0;
+  return cores > 1 && jobs >= minJobsForWorkers(cores) ? Math.min(cores, jobs) : 0;
 }
 
 /**
