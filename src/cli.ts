@@ -67,13 +67,14 @@ async function resolveFromFlags(inputs: string[], flags: BuildCommandFlags) {
   const { loadConfig, resolveBuildOptions } = await api();
   const { config, file } = await loadConfig(process.cwd(), flags.config);
   const options = resolveBuildOptions(config, { ...flags, inputs, formats: flags.format }, { configFile: file });
-  return { options: { ...options, cache: flags.cache }, configFile: file };
+  return { options: { ...options, cache: flags.cache, workers: flags.workers }, configFile: file };
 }
 
 withBuildOptions(
   program.command('build').description('build roadmaps into HTML handouts, PDF checklists and an index page'),
 )
   .option('-w, --watch', 'rebuild on every change to the roadmaps, templates or config')
+  .option('--workers <n>', 'worker threads that model and render roadmaps; 0: none (default: one per core, at most 8, from 160 roadmaps to render on 2 cores, fewer on more)', parseWorkers)
   .action(async (inputs: string[], flags: BuildCommandFlags) => {
     if (flags.watch) {
       await watchAndServe(inputs, flags, null);
@@ -254,6 +255,7 @@ interface BuildCommandFlags extends Omit<BuildFlags, 'inputs' | 'formats'> {
   format?: Format[];
   cache: boolean;
   watch?: boolean;
+  workers?: number;
   verbose?: boolean;
   config?: string;
   quiet?: boolean;
@@ -298,6 +300,11 @@ function parseCount(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return number;
+}
+
+function parseWorkers(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of worker threads, 0 for none');
+  return Number(value);
 }
 
 function parseUrl(protocol: RegExp, expected: string): (value: string) => string {

@@ -15,7 +15,8 @@ import type { Render } from '../render/create-renderer.js';
 import { generator } from '../version.js';
 import { dependenciesUnchanged, hashOf, snapshotDependencies, type CacheEntry, type RoadmapSummary } from './build-cache.js';
 import type { Input } from './collect-inputs.js';
-import { preparePdf, type MakePdf, type PreparedPdf } from './make-pdf.js';
+import type { MakePdf } from './make-pdf.js';
+import { preparePdf, type PreparedPdf } from './prepare-pdf.js';
 import { resolveBuildDate } from './resolve-build-date.js';
 import { resolveImages } from './resolve-images.js';
 import { toChecklistView } from './to-checklist-view.js';
@@ -102,20 +103,36 @@ export type WriteRoadmap = (context: { makePdf: MakePdf | null; signal: AbortSig
   entry: CacheEntry | null;
 }>;
 
+/** What modelling and rendering a roadmap needs of it. */
+export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stale'>;
+
+/** What modelling and rendering a roadmap needs of the build: settings and renderers, no output folder. */
+export type RenderContext = Pick<RoadmapContext, 'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'epoch'>;
+
+/** A roadmap modelled and rendered, not yet written: plain data, so that a worker thread can make it. */
+export interface RenderedRoadmap {
+  built: BuiltRoadmap;
+  html: string | null;
+  calendar: string | null;
+  pdf: PreparedPdf | null;
+  /** Local files (images) the outputs were made from. */
+  dependencies: string[];
+}
+
 /**
- * Model and render a roadmap's stale formats; the returned function prints
- * and writes them. Rendering comes first so that a template failing on any
- * roadmap writes nothing at all.
+ * Model a roadmap and render its stale formats (HTML, the checklist to print,
+ * the calendar), writing nothing: every roadmap is rendered before any is
+ * written, so that a template failing on one writes nothing at all.
  */
-export async function prepareRoadmap(planned: PlannedRoadmap, context: RoadmapContext): Promise<WriteRoadmap> {
-  const { input, file, stale } = planned;
-  const { roadmap, diagnostics } = await processRoadmap(planned.source, input.source, context.settings);
+export async function renderRoadmap(job: RenderJob, context: RenderContext): Promise<RenderedRoadmap> {
+  const { input, file, stale } = job;
+  const { roadmap, diagnostics } = await processRoadmap(job.source, input.source, context.settings);
   const built: BuiltRoadmap = { ...input, view: null, summary: null, diagnostics, outputs: [], upToDate: [] };
-  if (!roadmap) return async () => ({ built, entry: null });
+  const dependencies: string[] = [];
+  if (!roadmap) return { built, html: null, calendar: null, pdf: null, dependencies };
   const view = toViewModel(roadmap, generator, { labels: context.settings.defaults?.labels });
   built.view = view;
   built.summary = { title: view.title, phases: view.stats.phases, weeks: view.stats.weeks, items: view.stats.items };
-  const base = path.join(context.out, input.name);
   const baseDir = path.dirname(file);
   const date = resolveBuildDate(context.epoch, roadmap.meta);
   // Every template, HTML or PDF, sees the same data: the view model, its dates and group, and the print settings.
@@ -123,7 +140,6 @@ export async function prepareRoadmap(planned: PlannedRoadmap, context: RoadmapCo
     ...toTemplateData(images, { group: context.group }),
     print: toChecklistView(images, context.layout, date).print,
   });
-  const dependencies: string[] = [];
 
   const calendar = stale.includes('ics')
     ? toICalendar(roadmap, { uidPrefix: slugify(input.name) || 'roadmap', labels: view.labels, generator })
@@ -142,6 +158,16 @@ export async function prepareRoadmap(planned: PlannedRoadmap, context: RoadmapCo
       ? await preparePdf(view, extra, context.checklist, context.layout, { baseDir, date })
       : null;
   if (pdf) dependencies.push(...pdf.files);
+  return { built, html, calendar, pdf, dependencies };
+}
+
+/** The function that prints and writes a rendered roadmap (see {@link renderRoadmap}), and gives its cache entry. */
+export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, context: RoadmapContext): WriteRoadmap {
+  const { built, html, calendar, pdf, dependencies } = rendered;
+  const summary = built.summary;
+  if (!summary) return async () => ({ built, entry: null });
+  const { input, file, stale } = planned;
+  const base = path.join(context.out, input.name);
 
   return async ({ makePdf, signal }) => {
     const written: Partial<Record<Format, string>> = {};
@@ -182,7 +208,7 @@ export async function prepareRoadmap(planned: PlannedRoadmap, context: RoadmapCo
       source: file,
       outputs,
       dependencies: await snapshotDependencies([...(planned.entry?.dependencies.map((d) => d.file) ?? []), ...dependencies]),
-      summary: built.summary!,
+      summary,
       diagnostics: built.diagnostics,
     };
     return { built, entry };

@@ -5,16 +5,9 @@ import type { Printer } from '../print/create-printer.js';
 import { finishPdf } from '../print/finish-pdf.js';
 import type { PageLayout } from '../print/page-layout.js';
 import type { PdfMetadata } from '../print/set-pdf-metadata.js';
-import type { Render, RenderedDocument } from '../render/create-renderer.js';
 import { generator } from '../version.js';
-import { fieldLinkPrefix, toChecklistView } from './to-checklist-view.js';
-import { resolveImages } from './resolve-images.js';
-
-/** Where a roadmap came from: its folder (images load from it) and its fixed date. */
-export interface PdfSource {
-  baseDir: string;
-  date: Date | null;
-}
+import type { PreparedPdf } from './prepare-pdf.js';
+import { fieldLinkPrefix } from './to-checklist-view.js';
 
 /** A PDF, or `null` when it could not be printed (see the diagnostics). */
 export interface MadePdf {
@@ -22,35 +15,8 @@ export interface MadePdf {
   diagnostics: Diagnostic[];
 }
 
-/** A roadmap's checklist, rendered and ready to print. */
-export interface PreparedPdf {
-  view: ViewModel;
-  document: RenderedDocument;
-  source: PdfSource;
-  diagnostics: Diagnostic[];
-  /** Local image files it embeds (or tried to). */
-  files: string[];
-}
-
 /** Prints and finishes one prepared checklist. */
 export type MakePdf = (prepared: PreparedPdf) => Promise<MadePdf>;
-
-/**
- * Render one roadmap's checklist without printing it: local images embedded
- * as `data:` URLs (remote ones kept, to be blocked and reported), the
- * template given the view plus `extra` data and the print settings.
- */
-export async function preparePdf(
-  view: ViewModel,
-  extra: (view: ViewModel) => object,
-  render: Render,
-  layout: PageLayout,
-  source: PdfSource,
-): Promise<PreparedPdf> {
-  const images = await resolveImages(view, { baseDir: source.baseDir, remote: 'keep' });
-  const data = { ...extra(images.view), ...toChecklistView(images.view, layout, source.date) };
-  return { view, document: render(data, { format: 'pdf' }), source, diagnostics: [...images.diagnostics], files: images.files };
-}
 
 /**
  * Make PDFs with one printer: every blocked request reported as an `offline`
