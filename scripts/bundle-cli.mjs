@@ -64,7 +64,8 @@ rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });
 renameSync(path.join(root, 'dist/cli.js'), path.join(root, 'dist/cli-unbundled.js'));
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The render worker sits next to the chunk that starts it (src/site/render-in-workers.ts looks beside itself).
+  entryPoints: { cli: 'src/cli.ts', 'chunks/render-worker': 'src/site/render-worker.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

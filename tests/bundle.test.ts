@@ -55,6 +55,29 @@ async function decodedObjects(file: string): Promise<string[]> {
   });
 }
 
+describe('the bundled render workers', () => {
+  it('render the same HTML as the main thread', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-bundle-'));
+    try {
+      const content = path.join(repoRoot, 'tests/fixtures/print');
+      const outputs: Record<string, string[]> = {};
+      for (const workers of ['0', '2']) {
+        const out = path.join(dir, `workers-${workers}`);
+        const result = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'build', content, '--out', out, '--format', 'html', '--workers', workers, '-q'], {
+          encoding: 'utf8',
+        });
+        expect(result.status, result.stderr).toBe(0);
+        const files = (await readdir(out)).filter((file) => file.endsWith('.html')).sort();
+        outputs[workers] = await Promise.all(files.map((file) => readFile(path.join(out, file), 'utf8')));
+      }
+      expect(outputs['2']!.length).toBeGreaterThan(2);
+      expect(outputs['2']).toEqual(outputs['0']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the bundle's zlib in place of pako", () => {
   it('writes the same PDF as the unbundled tool, once decompressed', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-bundle-'));
