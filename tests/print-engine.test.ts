@@ -351,3 +351,57 @@ describe('starting the browser early', () => {
     }
   });
 });
+
+describe('printing while the rest renders', () => {
+  it('prints the first checklists before the last one is rendered', async () => {
+    const content = await copies(8);
+    // A helper that takes 150 ms and notes when each checklist was rendered (workers share the file system).
+    const stamps = path.join(dir, 'rendered.txt');
+    await writeFile(
+      path.join(dir, 'helpers.mjs'),
+      `import { appendFileSync } from 'node:fs';\n` +
+        `export const slow = () => { const until = Date.now() + 150; while (Date.now() < until); appendFileSync(${JSON.stringify(stamps)}, Date.now() + '\\n'); return ''; };\n`,
+    );
+    const templates = path.join(dir, 'templates');
+    await mkdir(path.join(templates, 'checklist'), { recursive: true });
+    const layout = await readFile(path.join(repoRoot, 'templates/checklist/layout.hbs'), 'utf8');
+    await writeFile(path.join(templates, 'checklist/layout.hbs'), layout.replace('<main>', '<main>{{slow}}'));
+
+    const browser = await launchBrowser();
+    const loads: number[] = [];
+    browser.on('targetcreated', (target) => {
+      void target.page().then((page) => page?.on('load', () => loads.push(Date.now())));
+    });
+    const result = await build({
+      inputs: [content],
+      out: path.join(dir, 'out'),
+      cwd: dir,
+      formats: ['pdf'],
+      templates,
+      helpers: 'helpers.mjs',
+      workers: 2,
+      prelaunched: Promise.resolve({ browser, owned: true }),
+    });
+    expect(result.errors).toBe(0);
+    expect(await pdfsIn(path.join(dir, 'out'))).toHaveLength(8);
+    const rendered = (await readFile(stamps, 'utf8')).trim().split('\n').map(Number);
+    expect(rendered).toHaveLength(8);
+    expect(loads.length).toBeGreaterThanOrEqual(8);
+    expect(Math.min(...loads)).toBeLessThan(Math.max(...rendered));
+    expect(browser.connected).toBe(false);
+  });
+
+  it('writes nothing, and leaves no browser, when a later checklist fails to render', async () => {
+    const content = await copies(6);
+    await writeFile(path.join(content, 'zz-last.md'), '# Boom\n\n## Phase 1: One (Week 1)\n\n- item\n');
+    const templates = path.join(dir, 'templates');
+    await mkdir(path.join(templates, 'checklist'), { recursive: true });
+    const layout = await readFile(path.join(repoRoot, 'templates/checklist/layout.hbs'), 'utf8');
+    await writeFile(path.join(templates, 'checklist/layout.hbs'), layout.replace('<main>', '<main>{{#if (eq title "Boom")}}{{meta.flavour}}{{/if}}'));
+    const out = path.join(dir, 'out');
+    const attempt = build({ inputs: [content], out, cwd: dir, formats: ['pdf'], templates, workers: 0 });
+    await expect(attempt).rejects.toThrow(/missing field "flavour"/);
+    expect(existsSync(out)).toBe(false);
+    await waitFor(() => browserProcesses(process.pid).filter((info) => isRunning(info.pid)).length === 0, 'the browser to close');
+  });
+});

@@ -25,7 +25,8 @@ import {
   type RoadmapContext,
 } from './build-roadmap.js';
 import { collectInputs } from './collect-inputs.js';
-import { createPdfMaker } from './make-pdf.js';
+import { createPdfMaker, type MadePdf, type MakePdf } from './make-pdf.js';
+import type { PreparedPdf } from './prepare-pdf.js';
 import { mapLimit } from './map-limit.js';
 import { countWorkers, renderInWorkers, type WorkerSetup } from './render-in-workers.js';
 import { toIndexView } from './to-index-view.js';
@@ -184,25 +185,36 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       });
       printer.warm().catch(() => undefined);
     }
-    // Render every roadmap first: a template that fails on any of them writes nothing.
+    // Render every roadmap before writing any: a template that fails on any of them writes nothing.
+    // Each checklist is printed (not written) as soon as it is rendered, while the others render.
+    const makePdf = printer ? startEarly(createPdfMaker(printer, layout)) : null;
+    const onRendered = (render: RenderedRoadmap) => {
+      if (render.pdf) makePdf?.start(render.pdf);
+    };
     const stale = planned.filter((roadmap) => roadmap.stale.length > 0);
     // Helpers given as functions cannot be sent to a worker thread; a helpers module can be imported by each.
     const workers = typeof options.helpers === 'object' ? 0 : countWorkers(options.workers, stale.length);
     const renders: RenderedRoadmap[] =
       workers > 0
-        ? await renderInWorkers(stale, toWorkerSetup(options, { pages, templates, cwd }, context), { size: workers, signal })
-        : await mapLimit(stale, 4, (roadmap) => renderRoadmap(roadmap, context));
+        ? await renderInWorkers(stale, toWorkerSetup(options, { pages, templates, cwd }, context), { size: workers, signal, onRendered })
+        : await mapLimit(stale, 4, async (roadmap) => {
+            const render = await renderRoadmap(roadmap, context);
+            onRendered(render);
+            return render;
+          });
+    // Everything to print is queued: the browser closes as soon as the last document is printed.
+    const printing = printer;
+    const closing = printing?.drained().then(() => printing.close());
     const rendered = new Map(stale.map((roadmap, index) => [roadmap, renders[index]!]));
     const prepared = planned.map((roadmap) => {
       const render = rendered.get(roadmap);
       return render ? { reused: null, write: toWriter(roadmap, render, context) } : { reused: reuseRoadmap(roadmap, context), write: null };
     });
-    const makePdf = printer ? createPdfMaker(printer, layout) : null;
     // Every roadmap settles (and removes its temporary files) before the build returns or throws.
     let done = 0;
     const settled = await Promise.allSettled(
       prepared.map(async (step): Promise<BuildStep> => {
-        const result = step.reused ? { built: step.reused, entry: undefined } : await step.write!({ makePdf, signal });
+        const result = step.reused ? { built: step.reused, entry: undefined } : await step.write!({ makePdf: makePdf?.make ?? null, signal });
         done += 1;
         options.onProgress?.({ done, total: prepared.length, roadmap: result.built });
         return result;
@@ -225,6 +237,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const indexFile = path.join(out, 'index.html');
     await writeAtomic(indexFile, renderers.index(toIndexView(roadmaps, generator)).html, { signal });
     await writeCache(out, next);
+    await closing;
     return {
       roadmaps,
       index: path.relative(cwd, indexFile),
@@ -243,6 +256,24 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     // A browser started early that nothing used.
     if (!printer || options.browserUrl || options.browserWs) await options.prelaunched?.then((early) => early?.browser.close()).catch(() => undefined);
   }
+}
+
+/**
+ * A PDF maker that can start a document before its roadmap is written: `start`
+ * begins printing it now, and `make` gives that same print (or starts one).
+ * A print started for a build that then fails is dropped: its error, if any,
+ * is not left unhandled.
+ */
+function startEarly(makePdf: MakePdf): { start: (pdf: PreparedPdf) => void; make: MakePdf } {
+  const started = new Map<PreparedPdf, Promise<MadePdf>>();
+  return {
+    start(pdf) {
+      const made = makePdf(pdf);
+      made.catch(() => undefined);
+      started.set(pdf, made);
+    },
+    make: (pdf) => started.get(pdf) ?? makePdf(pdf),
+  };
 }
 
 /** One roadmap's outcome: a new cache entry, `null` (forget it) or `undefined` (up to date, keep it). */

@@ -50,14 +50,19 @@ export function countWorkers(requested: number | undefined, jobs: number): numbe
 
 /**
  * Model and render roadmaps on `size` worker threads, each with its own
- * renderers; the results keep the order of `jobs`. The first failure (its
+ * renderers; the results keep the order of `jobs`, and `onRendered` hears of
+ * each as it arrives. The first failure (its
  * error rebuilt with its class and message) or an abort rejects, and every
  * worker has ended before this returns or throws.
  */
 export async function renderInWorkers(
   jobs: readonly RenderJob[],
   setup: WorkerSetup,
-  { size, signal }: { size: number; signal?: AbortSignal | undefined },
+  {
+    size,
+    signal,
+    onRendered,
+  }: { size: number; signal?: AbortSignal | undefined; onRendered?: (rendered: RenderedRoadmap, index: number) => void },
 ): Promise<RenderedRoadmap[]> {
   signal?.throwIfAborted();
   const results = new Array<RenderedRoadmap>(jobs.length);
@@ -88,6 +93,7 @@ export async function renderInWorkers(
         worker.on('message', (reply: WorkerReply) => {
           if ('error' in reply) return fail(fromErrorData(reply.error));
           results[reply.id] = reply.rendered;
+          onRendered?.(reply.rendered, reply.id);
           done += 1;
           if (done === jobs.length) {
             settled = true;
