@@ -1,10 +1,10 @@
-import type { ListItem, PhrasingContent, Root } from 'mdast';
+import type { ListItem, PhrasingContent, Root, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection } from '../../model/roadmap.js';
 import { createIdRegistry, slugify } from '../create-item-id.js';
@@ -31,20 +31,21 @@ const remarkChecklistItems: Plugin<[], Root> = function () {
     const roadmap = file.data.roadmap;
     if (!roadmap) return;
 
-    visit(tree, 'listItem', (node) => {
-      const item = node.data?.roadmapItem;
-      if (!item) return;
-      item.checked = node.checked === true;
-      item.html = toInlineHtml(node);
-    });
-
-    visit(tree, 'tableRow', (node) => {
-      const item = node.data?.roadmapItem;
-      if (!item) return;
-      const [first, ...rest] = node.children[0]?.children ?? [];
-      // A `[x] ` the author typed in the first cell is the checkbox, not text.
-      const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX]\]\s*/, '') } : first;
-      item.html = phrasingToHtml(lead ? [lead, ...rest] : rest);
+    // One walk: list items and table rows sit in block containers, never in phrasing content.
+    visit(tree, (node) => {
+      if (node.type === 'listItem') {
+        const item = node.data?.roadmapItem;
+        if (!item) return undefined;
+        item.checked = node.checked === true;
+        item.html = toInlineHtml(node);
+      } else if (node.type === 'tableRow') {
+        const item = node.data?.roadmapItem;
+        if (item) item.html = rowToHtml(node);
+        return SKIP;
+      } else if (node.type === 'paragraph' || node.type === 'heading') {
+        return SKIP;
+      }
+      return undefined;
     });
 
     const uniqueId = createIdRegistry();
@@ -78,6 +79,13 @@ function toInlineHtml(node: ListItem): string {
     else phrasing.push({ type: 'text', value: toString(child) });
   }
   return phrasingToHtml(phrasing);
+}
+
+function rowToHtml(row: TableRow): string {
+  const [first, ...rest] = row.children[0]?.children ?? [];
+  // A `[x] ` the author typed in the first cell is the checkbox, not text.
+  const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX]\]\s*/, '') } : first;
+  return phrasingToHtml(lead ? [lead, ...rest] : rest);
 }
 
 function phrasingToHtml(phrasing: PhrasingContent[]): string {
