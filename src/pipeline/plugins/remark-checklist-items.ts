@@ -1,24 +1,13 @@
+import type { Element } from 'hast';
 import type { ListItem, PhrasingContent, Root, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection } from '../../model/roadmap.js';
 import { createIdRegistry, slugify } from '../create-item-id.js';
-
-/**
- * Inline Markdown → sanitized HTML. Images stay `<img>` (http(s) or relative
- * `src` only); at the I/O edge, local ones are embedded and remote ones are
- * blocked while printing (src/site/resolve-images.ts).
- */
-const inlineToHtml = unified()
-  .use(remarkRehype)
-  .use(rehypeSanitize)
-  .use(rehypeStringify)
-  .freeze();
 
 /**
  * Make every list item a checklist item: a stable, readable, unique id built
@@ -88,8 +77,13 @@ function rowToHtml(row: TableRow): string {
   return phrasingToHtml(lead ? [lead, ...rest] : rest);
 }
 
+/**
+ * Inline Markdown → sanitized HTML (GitHub's schema). Images stay `<img>`
+ * (http(s) or relative `src` only); at the I/O edge, local ones are embedded
+ * and remote ones are blocked while printing (src/site/resolve-images.ts).
+ */
 function phrasingToHtml(phrasing: PhrasingContent[]): string {
-  const hast = inlineToHtml.runSync({ type: 'root', children: [{ type: 'paragraph', children: phrasing }] });
-  const paragraph = hast.children.find((child) => child.type === 'element');
-  return inlineToHtml.stringify({ type: 'root', children: paragraph?.children ?? [] }).trim();
+  const root = sanitize(toHast({ type: 'root', children: [{ type: 'paragraph', children: phrasing }] }));
+  const paragraph = root.type === 'root' ? root.children.find((child): child is Element => child.type === 'element') : undefined;
+  return toHtml(paragraph?.children ?? []).trim();
 }
