@@ -1,6 +1,6 @@
 import { addDays, formatDateRange, parseIsoDate, toIsoDate } from '../render/helpers/format-dates.js';
 import type { ViewMeeting } from './to-group-view.js';
-import type { ViewItem, ViewModel } from './to-view-model.js';
+import type { ViewItem, ViewModel, ViewPart } from './to-view-model.js';
 
 /** One week of the roadmap, for week-by-week templates such as the planner. */
 export interface ViewWeek {
@@ -21,7 +21,8 @@ export interface ViewWeek {
 
 /**
  * Every week covered by a dated phase, in order, with the items planned for
- * it. Weeks without items still get a row. Pure.
+ * it. Weeks without items still get a row. Pure; one pass over the items,
+ * however many weeks the roadmap spans.
  */
 export function toWeekRows(view: ViewModel, start: string | null, meetings: ViewMeeting[]): ViewWeek[] {
   const numbers = new Set<number>();
@@ -29,14 +30,13 @@ export function toWeekRows(view: ViewModel, start: string | null, meetings: View
     if (!part.weeks) continue;
     for (let week = part.weeks.start; week <= part.weeks.end; week += 1) numbers.add(week);
   }
+  const itemsByWeek = groupItemsByWeek(view.parts);
+  const meetingByWeek = new Map(meetings.map((meeting) => [meeting.week, meeting]));
   const first = parseIsoDate(start);
   return [...numbers]
     .sort((a, b) => a - b)
     .map((week) => {
-      const parts = view.parts.flatMap((part) => {
-        const items = part.topics.flatMap((topic) => topic.items.filter((item) => item.week === week));
-        return items.length > 0 ? [{ id: part.id, title: part.title, items }] : [];
-      });
+      const parts = [...(itemsByWeek.get(week) ?? [])].map(([part, items]) => ({ id: part.id, title: part.title, items }));
       const from = first ? toIsoDate(addDays(first, (week - 1) * 7)) : null;
       const to = first ? toIsoDate(addDays(first, (week - 1) * 7 + 6)) : null;
       return {
@@ -45,9 +45,27 @@ export function toWeekRows(view: ViewModel, start: string | null, meetings: View
         start: from,
         end: to,
         dateLabel: from && to ? formatDateRange(from, to, view.lang) : null,
-        meeting: meetings.find((meeting) => meeting.week === week) ?? null,
+        meeting: meetingByWeek.get(week) ?? null,
         parts,
         itemCount: parts.reduce((sum, part) => sum + part.items.length, 0),
       };
     });
+}
+
+/** Each week's top-level items, by part, both in document order. */
+function groupItemsByWeek(parts: ViewPart[]): Map<number, Map<ViewPart, ViewItem[]>> {
+  const byWeek = new Map<number, Map<ViewPart, ViewItem[]>>();
+  for (const part of parts) {
+    for (const topic of part.topics) {
+      for (const item of topic.items) {
+        if (item.week === null) continue;
+        let byPart = byWeek.get(item.week);
+        if (!byPart) byWeek.set(item.week, (byPart = new Map()));
+        let items = byPart.get(part);
+        if (!items) byPart.set(part, (items = []));
+        items.push(item);
+      }
+    }
+  }
+  return byWeek;
 }

@@ -1,24 +1,13 @@
-import type { ListItem, PhrasingContent, Root } from 'mdast';
+import type { Element } from 'hast';
+import type { ListItem, PhrasingContent, Root, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection } from '../../model/roadmap.js';
 import { createIdRegistry, slugify } from '../create-item-id.js';
-
-/**
- * Inline Markdown → sanitized HTML. Images stay `<img>` (http(s) or relative
- * `src` only); at the I/O edge, local ones are embedded and remote ones are
- * blocked while printing (src/site/resolve-images.ts).
- */
-const inlineToHtml = unified()
-  .use(remarkRehype)
-  .use(rehypeSanitize)
-  .use(rehypeStringify)
-  .freeze();
 
 /**
  * Make every list item a checklist item: a stable, readable, unique id built
@@ -31,20 +20,21 @@ const remarkChecklistItems: Plugin<[], Root> = function () {
     const roadmap = file.data.roadmap;
     if (!roadmap) return;
 
-    visit(tree, 'listItem', (node) => {
-      const item = node.data?.roadmapItem;
-      if (!item) return;
-      item.checked = node.checked === true;
-      item.html = toInlineHtml(node);
-    });
-
-    visit(tree, 'tableRow', (node) => {
-      const item = node.data?.roadmapItem;
-      if (!item) return;
-      const [first, ...rest] = node.children[0]?.children ?? [];
-      // A `[x] ` the author typed in the first cell is the checkbox, not text.
-      const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX]\]\s*/, '') } : first;
-      item.html = phrasingToHtml(lead ? [lead, ...rest] : rest);
+    // One walk: list items and table rows sit in block containers, never in phrasing content.
+    visit(tree, (node) => {
+      if (node.type === 'listItem') {
+        const item = node.data?.roadmapItem;
+        if (!item) return undefined;
+        item.checked = node.checked === true;
+        item.html = toInlineHtml(node);
+      } else if (node.type === 'tableRow') {
+        const item = node.data?.roadmapItem;
+        if (item) item.html = rowToHtml(node);
+        return SKIP;
+      } else if (node.type === 'paragraph' || node.type === 'heading') {
+        return SKIP;
+      }
+      return undefined;
     });
 
     const uniqueId = createIdRegistry();
@@ -80,8 +70,20 @@ function toInlineHtml(node: ListItem): string {
   return phrasingToHtml(phrasing);
 }
 
+function rowToHtml(row: TableRow): string {
+  const [first, ...rest] = row.children[0]?.children ?? [];
+  // A `[x] ` the author typed in the first cell is the checkbox, not text.
+  const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX]\]\s*/, '') } : first;
+  return phrasingToHtml(lead ? [lead, ...rest] : rest);
+}
+
+/**
+ * Inline Markdown → sanitized HTML (GitHub's schema). Images stay `<img>`
+ * (http(s) or relative `src` only); at the I/O edge, local ones are embedded
+ * and remote ones are blocked while printing (src/site/resolve-images.ts).
+ */
 function phrasingToHtml(phrasing: PhrasingContent[]): string {
-  const hast = inlineToHtml.runSync({ type: 'root', children: [{ type: 'paragraph', children: phrasing }] });
-  const paragraph = hast.children.find((child) => child.type === 'element');
-  return inlineToHtml.stringify({ type: 'root', children: paragraph?.children ?? [] }).trim();
+  const root = sanitize(toHast({ type: 'root', children: [{ type: 'paragraph', children: phrasing }] }));
+  const paragraph = root.type === 'root' ? root.children.find((child): child is Element => child.type === 'element') : undefined;
+  return toHtml(paragraph?.children ?? []).trim();
 }

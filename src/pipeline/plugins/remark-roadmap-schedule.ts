@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import type { RoadmapItem } from '../../model/roadmap.js';
+import { flattenItems } from '../../model/flatten-items.js';
 import { scheduleWeek } from '../../schedule/schedule-week.js';
 import { resolveSetting } from '../settings.js';
 
@@ -20,16 +20,16 @@ const remarkRoadmapSchedule: Plugin<[], Root> = function () {
     const addRange = (range: { start: number; end: number } | null | undefined) => {
       if (range) for (let week = range.start; week <= range.end; week += 1) weeks.add(week);
     };
-    const items = [...roadmap.phases, ...roadmap.sections].flatMap((group) => group.topics.flatMap((topic) => topic.items));
+    const items = flattenItems([...roadmap.phases, ...roadmap.sections].flatMap((group) => group.topics.flatMap((topic) => topic.items)));
     for (const phase of roadmap.phases) {
       addRange(phase.weeks);
       for (const topic of phase.topics) addRange(topic.weeks);
     }
-    for (const item of flatten(items)) if (item.week !== null) weeks.add(item.week);
+    for (const item of items) if (item.week !== null) weeks.add(item.week);
 
     const schedule = [...weeks].sort((a, b) => a - b).map((week) => scheduleWeek(start, week));
     const byWeek = new Map(schedule.map((entry) => [entry.week, entry]));
-    for (const item of flatten(items)) {
+    for (const item of items) {
       const entry = item.week === null ? undefined : byWeek.get(item.week);
       if (entry) item.due = entry.end;
     }
@@ -39,7 +39,3 @@ const remarkRoadmapSchedule: Plugin<[], Root> = function () {
 };
 
 export default remarkRoadmapSchedule;
-
-function flatten(items: RoadmapItem[]): RoadmapItem[] {
-  return items.flatMap((item) => [item, ...flatten(item.children)]);
-}

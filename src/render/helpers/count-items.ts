@@ -3,16 +3,24 @@ type ItemHolder = { items?: unknown; children?: unknown; topics?: unknown; parts
 
 /** Every item below `value`, nested ones included, in document order. */
 export function collectItems(value: unknown): { checked: boolean }[] {
-  if (Array.isArray(value)) return value.flatMap((entry) => collectItems(entry));
-  if (value === null || typeof value !== 'object') return [];
-  const holder = value as ItemHolder;
-  if (Array.isArray(holder.parts)) return collectItems(holder.parts);
-  if (Array.isArray(holder.topics)) return collectItems(holder.topics);
-  if (Array.isArray(holder.items)) return collectItems(holder.items);
-  if (typeof holder.checked === 'boolean') {
-    return [holder as { checked: boolean }, ...collectItems(Array.isArray(holder.children) ? holder.children : [])];
-  }
-  return [];
+  const items: { checked: boolean }[] = [];
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const entry of value) collect(entry);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const holder = value as ItemHolder;
+    if (Array.isArray(holder.parts)) collect(holder.parts);
+    else if (Array.isArray(holder.topics)) collect(holder.topics);
+    else if (Array.isArray(holder.items)) collect(holder.items);
+    else if (typeof holder.checked === 'boolean') {
+      items.push(holder as { checked: boolean });
+      if (Array.isArray(holder.children)) collect(holder.children);
+    }
+  };
+  collect(value);
+  return items;
 }
 
 /** How many items `value` holds. */

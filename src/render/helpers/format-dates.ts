@@ -10,6 +10,28 @@ const styles = {
 /** The styles `formatDate` understands. */
 export type DateStyle = keyof typeof styles;
 
+const hourMinute: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+const weekdayWidths = { long: { weekday: 'long' }, short: { weekday: 'short' } } satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** Formatters by options (one of the constants above), then by language. */
+const formatters = new Map<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+/**
+ * A UTC formatter for `lang` and `options`, made once: making one costs far
+ * more than using it, and a schedule formats a date for every week.
+ * An unknown language throws, as `Intl` does.
+ */
+function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let byLang = formatters.get(options);
+  if (!byLang) formatters.set(options, (byLang = new Map()));
+  let made = byLang.get(lang);
+  if (!made) {
+    made = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+    byLang.set(lang, made);
+  }
+  return made;
+}
+
 /** `2027-01-04` → a UTC `Date`, or `null` when it is not a real calendar date. */
 export function parseIsoDate(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
@@ -34,7 +56,7 @@ export function formatDate(value: unknown, lang: string, style: string = 'medium
   if (value === null || value === undefined || value === '') return '';
   if (!date) throw new Error(`expected an ISO date such as 2027-01-04, got ${JSON.stringify(value)}`);
   if (!(style in styles)) throw new Error(`unknown date style "${style}", expected one of ${Object.keys(styles).join(', ')}`);
-  return new Intl.DateTimeFormat(lang, { ...styles[style as DateStyle], timeZone: 'UTC' }).format(date);
+  return formatter(lang, styles[style as DateStyle]).format(date);
 }
 
 /** `Jan 4 – 10, 2027` in `lang`; one date when both are the same. */
@@ -43,19 +65,17 @@ export function formatDateRange(start: unknown, end: unknown, lang: string): str
   const to = parseIsoDate(end);
   if (start == null || end == null) return '';
   if (!from || !to) throw new Error(`expected ISO dates such as 2027-01-04, got ${JSON.stringify(start)} and ${JSON.stringify(end)}`);
-  return new Intl.DateTimeFormat(lang, { ...styles.medium, timeZone: 'UTC' }).formatRange(from, to);
+  return formatter(lang, styles.medium).formatRange(from, to);
 }
 
 /** `19:00` → `7:00 PM` in `en`, `19:00` in `de`. */
 export function formatTime(time: string, lang: string): string {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
-    Date.UTC(2000, 0, 1, hours, minutes),
-  );
+  return formatter(lang, hourMinute).format(Date.UTC(2000, 0, 1, hours, minutes));
 }
 
 /** `Tuesday` (or `Dienstag`…) for a weekday number, 0 = Sunday. */
 export function formatWeekday(day: number, lang: string, width: 'long' | 'short' = 'long'): string {
   // 2023-01-01 was a Sunday.
-  return new Intl.DateTimeFormat(lang, { weekday: width, timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + day));
+  return formatter(lang, weekdayWidths[width]).format(Date.UTC(2023, 0, 1 + day));
 }
