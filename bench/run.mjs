@@ -71,9 +71,10 @@ function scratch(dir, name) {
 }
 
 const tools = {
-  ours: (dir, out, format, extra = []) => ['node', [cli, 'build', dir, '--out', out, '--format', format, '-q', ...extra]],
+  // Run as an installed `roadmap-press` runs: the file itself, whose first line gives Node its flags.
+  ours: (dir, out, format, extra = []) => [cli, ['build', dir, '--out', out, '--format', format, '-q', ...extra]],
   // The same build from tsc's output, one module file at a time (what bundling dist/cli.js saves).
-  oursUnbundled: (dir, out, format, extra = []) => ['node', [path.join(root, 'dist/cli-unbundled.js'), 'build', dir, '--out', out, '--format', format, '-q', ...extra]],
+  oursUnbundled: (dir, out, format, extra = []) => [path.join(root, 'dist/cli-unbundled.js'), ['build', dir, '--out', out, '--format', format, '-q', ...extra]],
   floor: (_dir, out) => ['node', [path.join(root, 'bench/floor.mjs'), chromium, path.join(out, 'floor.pdf'), String(headless)]],
   mdToPdf: (files) => ['node', [path.join(peers, 'node_modules/md-to-pdf/dist/cli.js'), '--launch-options', launchOptions, ...files]],
   // Eleventy skips what the working folder's .gitignore lists (.bench/ here): run it from outside the repository.
@@ -165,6 +166,7 @@ async function main() {
       title: '1,000 roadmaps to HTML only',
       contenders: {
         ours: () => tools.ours(corpus['html-1000'], out('1000-ours'), 'html', cacheFlag),
+        'ours, --workers 0': () => tools.ours(corpus['html-1000'], out('1000-ours-main'), 'html', [...cacheFlag, '--workers', '0']),
         eleventy: () => tools.eleventy(corpus['html-1000'], out('1000-eleventy')),
         ...(pandoc ? { pandoc: () => tools.pandoc(corpus['html-1000'], out('1000-pandoc')) } : {}),
       },
@@ -221,7 +223,8 @@ async function main() {
     }
     const texts = entry.check ? itemTexts(entry.check) : null;
     const row = { id: entry.id, title: entry.title, items: texts?.length ?? null, tools: {} };
-    if (entry.id === 'html-1000') row.htmlFiles = Object.fromEntries(Object.keys(entry.contenders).map((name) => [name, countHtml(out(name === 'ours' ? '1000-ours' : `1000-${name}`))]));
+    const htmlOut = { ours: '1000-ours', 'ours, --workers 0': '1000-ours-main' };
+    if (entry.id === 'html-1000') row.htmlFiles = Object.fromEntries(Object.keys(entry.contenders).map((name) => [name, countHtml(out(htmlOut[name] ?? `1000-${name}`))]));
     for (const name of Object.keys(entry.contenders)) {
       const list = samples[name];
       row.tools[name] = {

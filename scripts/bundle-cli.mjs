@@ -4,7 +4,7 @@
 // One file instead of ~700 makes a cold `roadmap-press build` start about 0.4 s sooner
 // (docs/benchmarks.md); code split so that what a command does not use (the dev server,
 // `init`, puppeteer's WebDriver BiDi) is never read.
-import { renameSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -62,6 +62,7 @@ rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });
 // tsc's own dist/cli.js, which loads each module from dist/ and node_modules, is kept for `npm run bench`
 // to measure what the bundle saves.
 renameSync(path.join(root, 'dist/cli.js'), path.join(root, 'dist/cli-unbundled.js'));
+chmodSync(path.join(root, 'dist/cli-unbundled.js'), 0o755);
 await build({
   absWorkingDir: root,
   // The render worker sits next to the chunk that starts it (src/site/render-in-workers.ts looks beside itself).

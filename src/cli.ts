@@ -1,6 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 import { existsSync } from 'node:fs';
-import v8 from 'node:v8';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
@@ -17,9 +16,6 @@ import { createProgress } from './report/create-progress.js';
 import { formatBuildSummary } from './report/format-build-summary.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
 import { version } from './version.js';
-
-// Building many roadmaps allocates many short-lived trees: a larger young generation spends less time collecting them.
-v8.setFlagsFromString('--max-semi-space-size=64');
 
 const color = pc.isColorSupported && process.stderr.isTTY === true;
 
