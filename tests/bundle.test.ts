@@ -34,6 +34,15 @@ describe('the bundled command-line tool', () => {
     expect(files.length).toBeGreaterThan(2);
   });
 
+  it('runs as a program that gives Node a young generation large enough for many roadmaps', async () => {
+    for (const file of ['cli.js', 'cli-unbundled.js']) {
+      const [first] = (await readFile(path.join(dist, file), 'utf8')).split('\n');
+      expect(first, file).toBe('#!/usr/bin/env -S node --max-semi-space-size=64');
+      const run = spawnSync(path.join(dist, file), ['--version'], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+    }
+  });
+
   it('finds its templates and version from inside the bundle', async () => {
     const result = await runCli(['--version']);
     const { version } = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
