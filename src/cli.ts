@@ -60,7 +60,10 @@ function withBuildOptions(command: Command): Command {
 
 /** Build options from the config (found again each time) and the flags. */
 async function resolveFromFlags(inputs: string[], flags: BuildCommandFlags) {
-  const { loadConfig, resolveBuildOptions } = await api();
+  const [{ loadConfig }, { resolveBuildOptions }] = await Promise.all([
+    import('./config/load-config.js'),
+    import('./config/resolve-build-options.js'),
+  ]);
   const { config, file } = await loadConfig(process.cwd(), flags.config);
   const options = resolveBuildOptions(config, { ...flags, inputs, formats: flags.format }, { configFile: file });
   return { options: { ...options, cache: flags.cache, workers: flags.workers }, configFile: file };
@@ -81,8 +84,9 @@ withBuildOptions(
     const progress = createProgress(process.stderr, color);
     const result = await (async () => {
       const { options } = await resolveFromFlags(inputs, flags);
-      const { build } = await api();
-      return build({
+      // Only what a build needs: an HTML-only build never loads the printing code (see build-site).
+      const { buildSite } = await import('./site/build-site.js');
+      return buildSite({
         ...options,
         prelaunched,
         signal: interruptOnSignals(),

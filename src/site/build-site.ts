@@ -5,9 +5,8 @@ import type { GroupConfig } from '../config/group-schema.js';
 import { InputError, InterruptedError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
-import { createPrinter, type Printer } from '../print/create-printer.js';
+import type { Printer } from '../print/create-printer.js';
 import type { OpenedBrowser } from '../print/open-browser.js';
-import { findBrowser } from '../print/find-browser.js';
 import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../print/page-layout.js';
 import { loadHelpers } from '../render/load-helpers.js';
 import { loadRenderers, type TemplateChoice } from '../render/load-renderers.js';
@@ -25,7 +24,7 @@ import {
   type RoadmapContext,
 } from './build-roadmap.js';
 import { collectInputs } from './collect-inputs.js';
-import { createPdfMaker, type MadePdf, type MakePdf } from './make-pdf.js';
+import type { MadePdf, MakePdf } from './make-pdf.js';
 import type { PreparedPdf } from './prepare-pdf.js';
 import { mapLimit } from './map-limit.js';
 import { countWorkers, renderInWorkers, type WorkerSetup } from './render-in-workers.js';
@@ -171,8 +170,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       planRoadmap(input, context, useCache ? (cache.entries[input.name] ?? null) : null),
     );
     // Chromium is found (or its absence reported) only when something needs printing,
-    // and starts while the Markdown is parsed.
+    // and starts while the Markdown is parsed. An HTML-only build never loads the printing code.
+    let createPdfMaker: typeof import('./make-pdf.js').createPdfMaker | null = null;
     if (planned.some((roadmap) => roadmap.stale.includes('pdf'))) {
+      const [{ createPrinter }, { findBrowser }, makePdfModule] = await Promise.all([
+        import('../print/create-printer.js'),
+        import('../print/find-browser.js'),
+        import('./make-pdf.js'),
+      ]);
+      createPdfMaker = makePdfModule.createPdfMaker;
       const connect = options.browserWs ?? options.browserUrl;
       printer = createPrinter({
         executablePath: connect ? undefined : findBrowser(options.browser),
@@ -187,7 +193,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     }
     // Render every roadmap before writing any: a template that fails on any of them writes nothing.
     // Each checklist is printed (not written) as soon as it is rendered, while the others render.
-    const makePdf = printer ? startEarly(createPdfMaker(printer, layout)) : null;
+    const makePdf = printer && createPdfMaker ? startEarly(createPdfMaker(printer, layout)) : null;
     const onRendered = (render: RenderedRoadmap) => {
       if (render.pdf) makePdf?.start(render.pdf);
     };
