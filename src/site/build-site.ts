@@ -206,6 +206,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         : await mapLimit(stale, 4, async (roadmap) => {
             const render = await renderRoadmap(roadmap, context);
             onRendered(render);
+            // Rendering never waits on I/O: give the printer's messages to and from Chromium a turn.
+            await new Promise((resolve) => setImmediate(resolve));
             return render;
           });
     // Everything to print is queued: the browser closes as soon as the last document is printed.
