@@ -49,7 +49,7 @@ describe('interrupting a build', () => {
       child.kill(signal);
       const code = await exited;
 
-      expect(code).toBe(130);
+      expect(code, stderr).toBe(130);
       expect(stderr.trim().split('\n').at(-1)).toBe(
         'interrupted The build was interrupted: the browser is closed, finished files are kept and no partial file is left',
       );
