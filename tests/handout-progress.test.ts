@@ -109,6 +109,30 @@ async function meters(page: Page): Promise<{ scope: string; text: string; value:
   );
 }
 
+/** What the page stored, as it stored it. */
+function localStorageAfterClicks(page: Page): Promise<string | null> {
+  return page.evaluate((key) => localStorage.getItem(key), storageKey);
+}
+
+/** Wait until a fresh page of the same browser context reads `value` (a promise of it) from the handout's storage. */
+async function storageSettled(context: BrowserContext, url: string, value: Promise<string | null>): Promise<void> {
+  const expected = await value;
+  const probe = await context.newPage();
+  try {
+    await expect
+      .poll(
+        async () => {
+          await probe.goto(url, { waitUntil: 'load' });
+          return probe.evaluate((key) => localStorage.getItem(key), storageKey);
+        },
+        { timeout: 15_000, interval: 50 },
+      )
+      .toBe(expected);
+  } finally {
+    await probe.close();
+  }
+}
+
 const click = (page: Page, id: string) => page.click(`input[data-item="${id}"]`);
 
 describe('the interactive handout', () => {
@@ -137,6 +161,10 @@ describe('the interactive handout', () => {
       [ids.build]: true,
       [ids.skim]: false,
     });
+
+    // Chromium hands a page's storage to the browser process asynchronously: under load a reload or
+    // a new tab can start before it arrives. Wait until another page of the context sees it.
+    await storageSettled(context, url, localStorageAfterClicks(page));
 
     await page.reload({ waitUntil: 'load' });
     expect(await ticks(page)).toEqual(expected);
