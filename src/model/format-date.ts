@@ -1,26 +1,33 @@
 const dayMonth: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', timeZone: 'UTC' };
 const dayMonthYear: Intl.DateTimeFormatOptions = { ...dayMonth, year: 'numeric' };
 
-/** Formatters by options (one of the two above), then by language. */
+/** Formatters by options object, then by language. */
 const formatters = new Map<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
 
 /**
- * A formatter for `lang`, falling back to English for a tag `Intl` refuses.
- * Made once per language and options: building one costs far more than using it.
+ * A formatter for `lang` and `options`, made once: building one costs far
+ * more than using it, and a schedule formats a date for every week. `options`
+ * is the cache key, so pass one of a module's constant objects, not a new one
+ * per call. A tag `Intl` refuses throws, as `Intl` does.
  */
-function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function cachedDateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   let byLang = formatters.get(options);
   if (!byLang) formatters.set(options, (byLang = new Map()));
   let made = byLang.get(lang);
   if (!made) {
-    try {
-      made = new Intl.DateTimeFormat(lang, options);
-    } catch {
-      made = new Intl.DateTimeFormat('en', options);
-    }
+    made = new Intl.DateTimeFormat(lang, options);
     byLang.set(lang, made);
   }
   return made;
+}
+
+/** A formatter for `lang`, falling back to English for a tag `Intl` refuses. */
+function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return cachedDateTimeFormat(lang, options);
+  } catch {
+    return cachedDateTimeFormat('en', options);
+  }
 }
 
 function toDate(iso: string): Date {

@@ -1,36 +1,24 @@
 /** Date formatting in a roadmap's language, on calendar dates (no time zones involved). */
+import { cachedDateTimeFormat } from '../../model/format-date.js';
 
 const styles = {
-  short: { month: 'short', day: 'numeric' },
-  medium: { year: 'numeric', month: 'short', day: 'numeric' },
-  long: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' },
-  weekday: { weekday: 'short', month: 'short', day: 'numeric' },
+  short: { month: 'short', day: 'numeric', timeZone: 'UTC' },
+  medium: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+  long: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+  weekday: { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 /** The styles `formatDate` understands. */
 export type DateStyle = keyof typeof styles;
 
-const hourMinute: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-const weekdayWidths = { long: { weekday: 'long' }, short: { weekday: 'short' } } satisfies Record<string, Intl.DateTimeFormatOptions>;
+const hourMinute: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' };
+const weekdayWidths = {
+  long: { weekday: 'long', timeZone: 'UTC' },
+  short: { weekday: 'short', timeZone: 'UTC' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-/** Formatters by options (one of the constants above), then by language. */
-const formatters = new Map<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
-
-/**
- * A UTC formatter for `lang` and `options`, made once: making one costs far
- * more than using it, and a schedule formats a date for every week.
- * An unknown language throws, as `Intl` does.
- */
-function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let byLang = formatters.get(options);
-  if (!byLang) formatters.set(options, (byLang = new Map()));
-  let made = byLang.get(lang);
-  if (!made) {
-    made = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
-    byLang.set(lang, made);
-  }
-  return made;
-}
+/** A UTC formatter for `lang` and one of the option constants above; an unknown language throws, as `Intl` does. */
+const formatter = cachedDateTimeFormat;
 
 /** `2027-01-04` → a UTC `Date`, or `null` when it is not a real calendar date. */
 export function parseIsoDate(value: unknown): Date | null {
