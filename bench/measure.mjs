@@ -41,21 +41,24 @@ function treeRss(root) {
   return total;
 }
 
-/** Run `command args`; resolve with `{ ms, peakMiB, code, stderr }`. */
-export function measure(command, args, { cwd, env, timeoutMs = 15 * 60_000 } = {}) {
+/**
+ * Run `command args`; resolve with `{ ms, peakMiB, code, stderr }`. Memory is sampled (every 50 ms,
+ * which costs CPU on a small machine) only with `sampleMemory`; otherwise `peakMiB` is null.
+ */
+export function measure(command, args, { cwd, env, timeoutMs = 15 * 60_000, sampleMemory = false } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let peak = 0;
     child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+    const sampler = sampleMemory ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50) : undefined;
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearInterval(sampler);
       clearTimeout(timer);
-      resolve({ ms: performance.now() - started, peakMiB: peak / 1024, code: code ?? signal, stderr });
+      resolve({ ms: performance.now() - started, peakMiB: sampleMemory ? peak / 1024 : null, code: code ?? signal, stderr });
     });
   });
 }

@@ -210,12 +210,17 @@ async function main() {
     entry.prepare?.();
     const samples = Object.fromEntries(Object.keys(entry.contenders).map((name) => [name, []]));
     const failures = Object.fromEntries(Object.keys(entry.contenders).map((name) => [name, 0]));
+    const memory = Object.fromEntries(Object.keys(entry.contenders).map((name) => [name, null]));
     for (let iteration = 0; iteration <= runs; iteration += 1) {
       for (const [name, make] of Object.entries(entry.contenders)) {
         const limit = entry.maxRuns?.[name];
         if (limit !== undefined && (iteration === 0 || iteration > limit)) continue;
         entry.beforeEach?.();
-        const result = await run(`${entry.id}/${name}`, make());
+        // Memory is sampled in one run per tool (the warm-up, or the first run of a tool without one):
+        // sampling /proc every 50 ms would slow the timed runs down on a small machine.
+        const sampleMemory = iteration === 0 || (limit !== undefined && iteration === 1);
+        const result = await run(`${entry.id}/${name}`, make(), { sampleMemory });
+        if (sampleMemory && result.code === 0) memory[name] = result.peakMiB;
         if (iteration === 0 && limit === undefined) continue; // warm-up
         if (result.code === 0) samples[name].push(result);
         else failures[name] += 1;
@@ -231,7 +236,7 @@ async function main() {
         runs: list.length,
         failures: failures[name],
         medianMs: list.length ? Math.round(median(list.map((sample) => sample.ms))) : null,
-        peakMiB: list.length ? Math.round(Math.max(...list.map((sample) => sample.peakMiB))) : null,
+        peakMiB: memory[name] === null ? null : Math.round(memory[name]),
         missingItems: texts && entry.pdfs?.[name] ? missingItems(entry.pdfs[name](), texts) : null,
       };
     }
@@ -267,7 +272,7 @@ function toMarkdown(report) {
     '',
     `Measured by \`npm run bench\` on ${report.date.slice(0, 10)}: ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, ${report.machine.platform}.`,
     `Versions: ${Object.entries(report.versions).map(([name, value]) => `${name} ${value}`).join('; ')}.`,
-    `Each figure is the median of ${report.runs} runs after a warm-up, tools interleaved, all on the same inputs and the same Chromium. Ratio = that tool's median ÷ roadmap-press's (higher means roadmap-press is faster). Peak memory is the whole process tree (the tool and its Chromium). "Missing items" counts the roadmap's items whose text is not in that tool's PDF (\`pdftotext\`).`,
+    `Each figure is the median of ${report.runs} runs after a warm-up, tools interleaved, all on the same inputs and the same Chromium. Ratio = that tool's median ÷ roadmap-press's (higher means roadmap-press is faster). Peak memory is the whole process tree (the tool and its Chromium), sampled every 50 ms in one extra run per tool, not in the timed ones. "Missing items" counts the roadmap's items whose text is not in that tool's PDF (\`pdftotext\`).`,
     '',
     '| case | tool | median | ratio | peak memory | failed runs | missing items (PDF) or files written (HTML) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
