@@ -272,7 +272,7 @@ function toMarkdown(report) {
     '',
     `Measured by \`npm run bench\` on ${report.date.slice(0, 10)}: ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, ${report.machine.platform}.`,
     `Versions: ${Object.entries(report.versions).map(([name, value]) => `${name} ${value}`).join('; ')}.`,
-    `Each figure is the median of ${report.runs} runs after a warm-up, tools interleaved, all on the same inputs and the same Chromium. Ratio = that tool's median ÷ roadmap-press's (higher means roadmap-press is faster). Peak memory is the whole process tree (the tool and its Chromium), sampled every 50 ms in one extra run per tool, not in the timed ones. "Missing items" counts the roadmap's items whose text is not in that tool's PDF (\`pdftotext\`).`,
+    `Each figure is the median of ${report.runs} runs after a warm-up, tools interleaved, all on the same inputs and the same Chromium. Ratio = that tool's median ÷ roadmap-press's (higher means roadmap-press is faster). Peak memory is the whole process tree (the tool and its Chromium), sampled every 50 ms in the warm-up run (or the first run of a tool without one), not in the timed runs. "Missing items" counts the roadmap's items whose text is not in that tool's PDF (\`pdftotext\`).`,
     '',
     '| case | tool | median | ratio | peak memory | failed runs | missing items (PDF) or files written (HTML) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
