@@ -118,12 +118,15 @@ function ensureHeadlessShell() {
   if (missingDebianPackages(['chromium']).length > 0 || !aptHas('chromium-headless-shell')) return;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   log('apt-get install chromium-headless-shell (optional: starts and prints faster)');
-  const result = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium-headless-shell'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  });
-  if (result.status !== 0) log('could not install chromium-headless-shell; printing with chromium instead');
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium-headless-shell'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    }).status === 0;
+  // Package lists older than the mirror give a 404: refresh them once and try again.
+  const installed = install() || (spawnSync('apt-get', ['update', '-qq'], { cwd: root, stdio: 'ignore', env }).status === 0 && install());
+  if (!installed) log('could not install chromium-headless-shell; printing with chromium instead');
 }
 
 function ensureFonts() {
