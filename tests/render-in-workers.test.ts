@@ -83,10 +83,11 @@ function comparable(result: BuildResult, out: string): unknown {
 describe('rendering on worker threads', () => {
   let main: BuildResult;
   let threads: BuildResult;
+  const progress: string[] = [];
 
   beforeAll(async () => {
     main = await run('main', { workers: 0 });
-    threads = await run('threads', { workers: 2 });
+    threads = await run('threads', { workers: 2, onProgress: ({ done, total }) => progress.push(`${done}/${total}`) });
   });
 
   it('writes the same bytes, cache included, and gives the same result as the main thread', async () => {
@@ -95,6 +96,7 @@ describe('rendering on worker threads', () => {
     expect(written.filter((file) => file.endsWith('.html')).length).toBeGreaterThan(50);
     await expectSameFiles('threads', 'main');
     expect(comparable(threads, 'threads')).toEqual(comparable(main, 'main'));
+    expect(progress).toEqual(names.map((_, index) => `${index + 1}/${names.length}`));
     // The view model comes back from the worker as the same plain data.
     expect(threads.roadmaps.find((roadmap) => roadmap.name === 'seed-1')?.view?.stats.items).toBeGreaterThan(100);
   });
