@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toTemplateData } from '../src/model/to-template-data.js';
@@ -7,6 +8,7 @@ import { toViewModel } from '../src/model/to-view-model.js';
 import { processRoadmap } from '../src/pipeline/process-roadmap.js';
 import { createRenderer } from '../src/render/create-renderer.js';
 import { builtinHelpers } from '../src/render/register-helpers.js';
+import { loadHelpers } from '../src/render/load-helpers.js';
 import type { TemplateSource } from '../src/render/load-template.js';
 import { repoRoot } from './helpers/run-cli.js';
 
@@ -125,5 +127,24 @@ describe('meeting dates', () => {
     const view = toGroupView(group, { lang: 'en', start: null, lastWeek: 18 })!;
     expect(view.meetings).toEqual([]);
     expect(view.meets?.when).toBe('Monday 6:30 PM');
+  });
+});
+
+describe("a project's helpers module", () => {
+  it('is imported again when it changes, as serve and --watch need', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-helpers-'));
+    try {
+      const file = path.join(dir, 'helpers.mjs');
+      await writeFile(file, 'export const shout = (text) => String(text).toUpperCase();\n');
+      const first = await loadHelpers(file);
+      expect(first['shout']!('hi')).toBe('HI');
+      await writeFile(file, 'export const shout = (text) => `${text}!`;\n');
+      const second = await loadHelpers(file);
+      expect(second['shout']!('hi')).toBe('hi!');
+      // Unchanged, it is the same module.
+      expect((await loadHelpers(file))['shout']).toBe(second['shout']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
