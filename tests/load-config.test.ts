@@ -26,6 +26,13 @@ async function project(name: string, files: Record<string, string>): Promise<str
 }
 
 describe('loadConfig', () => {
+  it('reads an edited roadmap.config.mjs again, as serve and --watch need', async () => {
+    const dir = await project('mjs-edited', { 'roadmap.config.mjs': 'export default { lang: "de" };\n' });
+    expect((await loadConfig(dir)).config.lang).toBe('de');
+    await writeFile(path.join(dir, 'roadmap.config.mjs'), 'export default { lang: "fr" };\n');
+    expect((await loadConfig(dir)).config.lang).toBe('fr');
+  });
+
   it('finds roadmap.config.json from a sub-folder up', async () => {
     const dir = await project('json', { 'roadmap.config.json': '{"out": "site", "lang": "de"}', 'deep/er/.keep': '' });
     const loaded = await loadConfig(path.join(dir, 'deep/er'));

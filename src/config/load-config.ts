@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { lilconfig, type Loader } from 'lilconfig';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { importFresh } from '../import-fresh.js';
 import { configKeys, configSchema, type RoadmapConfig } from './config-schema.js';
 import { groupSchema, meetsSchema } from './group-schema.js';
 import { suggest } from './suggest.js';
@@ -29,7 +29,7 @@ const loadJson: Loader = async (file) => {
 };
 
 const loadModule: Loader = async (file) => {
-  const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  const module = (await importFresh(file)) as { default?: unknown };
   return module.default;
 };
 

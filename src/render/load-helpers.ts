@@ -1,27 +1,20 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { displayPath } from '../display-path.js';
 import { ConfigError } from '../errors.js';
+import { importFresh } from '../import-fresh.js';
 import type { HelperFunction } from './register-helpers.js';
 
 /**
  * Import a project's helpers module (config `helpers`): an ES module whose
  * exports (the default export's keys, or its named exports) are functions,
- * each becoming a helper of that name. The module is imported again when
- * its contents change (`serve` and `--watch` pick up an edited helpers file);
- * modules it imports itself are Node's to cache.
+ * each becoming a helper of that name; imported again when it changes (see `importFresh`).
  */
 export async function loadHelpers(file: string): Promise<Record<string, HelperFunction>> {
   const shown = displayPath(file);
   if (!existsSync(file)) throw new ConfigError(`Helpers module not found: ${shown}`);
   let module: Record<string, unknown>;
   try {
-    const resolved = path.resolve(file);
-    const version = createHash('sha256').update(await readFile(resolved)).digest('hex').slice(0, 16);
-    module = (await import(`${pathToFileURL(resolved).href}?version=${version}`)) as Record<string, unknown>;
+    module = (await importFresh(file)) as Record<string, unknown>;
   } catch (error) {
     throw new ConfigError(`Cannot load helpers module ${shown}: ${(error as Error).message}`, { cause: error });
   }
