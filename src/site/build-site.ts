@@ -171,14 +171,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     );
     // Chromium is found (or its absence reported) only when something needs printing,
     // and starts while the Markdown is parsed. An HTML-only build never loads the printing code.
-    let createPdfMaker: typeof import('./make-pdf.js').createPdfMaker | null = null;
+    // Each checklist is printed (not written) as soon as it is rendered, while the others render.
+    let makePdf: EarlyPdfMaker | null = null;
     if (planned.some((roadmap) => roadmap.stale.includes('pdf'))) {
-      const [{ createPrinter }, { findBrowser }, makePdfModule] = await Promise.all([
+      const [{ createPrinter }, { findBrowser }, { createPdfMaker }] = await Promise.all([
         import('../print/create-printer.js'),
         import('../print/find-browser.js'),
         import('./make-pdf.js'),
       ]);
-      createPdfMaker = makePdfModule.createPdfMaker;
       const connect = options.browserWs ?? options.browserUrl;
       printer = createPrinter({
         executablePath: connect ? undefined : findBrowser(options.browser),
@@ -190,10 +190,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         prelaunched: connect ? undefined : options.prelaunched,
       });
       printer.warm().catch(() => undefined);
+      makePdf = startEarly(createPdfMaker(printer, layout));
     }
     // Render every roadmap before writing any: a template that fails on any of them writes nothing.
-    // Each checklist is printed (not written) as soon as it is rendered, while the others render.
-    const makePdf = printer && createPdfMaker ? startEarly(createPdfMaker(printer, layout)) : null;
     const onRendered = (render: RenderedRoadmap) => {
       if (render.pdf) makePdf?.start(render.pdf);
     };
@@ -272,7 +271,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
  * A print started for a build that then fails is dropped: its error, if any,
  * is not left unhandled.
  */
-function startEarly(makePdf: MakePdf): { start: (pdf: PreparedPdf) => void; make: MakePdf } {
+interface EarlyPdfMaker {
+  start: (pdf: PreparedPdf) => void;
+  make: MakePdf;
+}
+
+/** `makePdf`, able to start each document early. */
+function startEarly(makePdf: MakePdf): EarlyPdfMaker {
   const started = new Map<PreparedPdf, Promise<MadePdf>>();
   return {
     start(pdf) {
