@@ -125,6 +125,24 @@ describe('incremental builds', () => {
     expect(await readFile(path.join(dir, 'output/index.html'), 'utf8')).not.toContain('beta.html');
   });
 
+  it('keeps a broken roadmap\'s last good outputs, in the index and the cache, until it is fixed or deleted', async () => {
+    await run();
+    const good = await readFile(path.join(dir, 'output/beta.pdf'));
+    await writeFile(path.join(dir, 'content/beta.md'), '---\ntitle: [oops\n---\n# Beta\n');
+    const broken = await run();
+    expect(broken.errors).toBe(1);
+    expect(broken.roadmaps.find((roadmap) => roadmap.name === 'beta')?.summary).toBeNull();
+    expect(await readFile(path.join(dir, 'output/beta.pdf'))).toEqual(good);
+    const index = await readFile(path.join(dir, 'output/index.html'), 'utf8');
+    expect(index).toContain('href="beta.html"');
+    expect(index).toContain('href="beta.pdf"');
+    // Still broken: reported again, not taken for up to date.
+    expect((await run()).errors).toBe(1);
+    // Deleted while broken: its outputs go too.
+    await rm(path.join(dir, 'content/beta.md'));
+    expect((await run()).removed.sort()).toEqual(['output/beta.html', 'output/beta.pdf']);
+  });
+
   it('keeps the outputs of a roadmap left out of a build whose Markdown still exists', async () => {
     await run();
     await build({ inputs: ['content/alpha.md'], out: 'output', cwd: dir });

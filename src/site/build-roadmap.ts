@@ -92,15 +92,25 @@ export function reuseRoadmap(planned: PlannedRoadmap, context: RoadmapContext): 
     view: null,
     summary: entry.summary,
     diagnostics: entry.diagnostics,
-    outputs: context.formats.map((format) => path.relative(context.cwd, path.join(context.out, entry.outputs[format]!.file))),
+    outputs: outputFiles(entry, context, context.formats),
     upToDate: [...context.formats],
   };
+}
+
+/** The files a cache entry records, relative to the working directory: those of `formats`, by default all. */
+export function outputFiles(
+  entry: CacheEntry,
+  context: Pick<RoadmapContext, 'cwd' | 'out'>,
+  formats = Object.keys(entry.outputs) as Format[],
+): string[] {
+  return formats.map((format) => path.relative(context.cwd, path.join(context.out, entry.outputs[format]!.file)));
 }
 
 /** Writes a prepared roadmap, and gives its cache entry. */
 export type WriteRoadmap = (context: { makePdf: MakePdf | null; signal: AbortSignal | undefined }) => Promise<{
   built: BuiltRoadmap;
-  entry: CacheEntry | null;
+  /** The roadmap's new cache entry; `undefined`: keep the one it had, if any. */
+  entry: CacheEntry | undefined;
 }>;
 
 /** What modelling and rendering a roadmap needs of it. */
@@ -165,7 +175,8 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
 export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, context: RoadmapContext): WriteRoadmap {
   const { built, html, calendar, pdf, dependencies } = rendered;
   const summary = built.summary;
-  if (!summary) return async () => ({ built, entry: null });
+  // A roadmap that cannot be modelled writes nothing; its last good outputs and their cache entry stay.
+  if (!summary) return async () => ({ built, entry: undefined });
   const { input, file, stale } = planned;
   const base = path.join(context.out, input.name);
 

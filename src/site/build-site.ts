@@ -14,6 +14,7 @@ import type { HelperFunction } from '../render/register-helpers.js';
 import { generator, version } from '../version.js';
 import { hashOf, readCache, writeCache, type BuildCache, type CacheEntry } from './build-cache.js';
 import {
+  outputFiles,
   planRoadmap,
   renderRoadmap,
   reuseRoadmap,
@@ -235,14 +236,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
     const next: BuildCache = { version: 1, entries: { ...cache.entries } };
     results.forEach((result, index) => {
-      const name = inputs[index]!.name;
-      if (result.entry === null) delete next.entries[name];
-      else if (result.entry) next.entries[name] = result.entry;
+      if (result.entry) next.entries[inputs[index]!.name] = result.entry;
     });
     const removed = await removeDeleted(next, out, cwd, new Set(inputs.map((input) => input.name)));
 
+    // A roadmap that failed this time is listed with its last good outputs, which are still there.
+    const listed = roadmaps.map((roadmap) => {
+      const entry = roadmap.summary ? undefined : next.entries[roadmap.name];
+      return entry ? { ...roadmap, summary: entry.summary, outputs: outputFiles(entry, context) } : roadmap;
+    });
     const indexFile = path.join(out, 'index.html');
-    await writeAtomic(indexFile, renderers.index(toIndexView(roadmaps, generator)).html, { signal });
+    await writeAtomic(indexFile, renderers.index(toIndexView(listed, generator)).html, { signal });
     await writeCache(out, next);
     await closing;
     return {
@@ -289,10 +293,10 @@ function startEarly(makePdf: MakePdf): EarlyPdfMaker {
   };
 }
 
-/** One roadmap's outcome: a new cache entry, `null` (forget it) or `undefined` (up to date, keep it). */
+/** One roadmap's outcome: a new cache entry, or `undefined` to keep the one it had. */
 interface BuildStep {
   built: BuiltRoadmap;
-  entry: CacheEntry | null | undefined;
+  entry: CacheEntry | undefined;
 }
 
 const interruptedMessage = 'The build was interrupted: the browser is closed, finished files are kept and no partial file is left';
