@@ -23,7 +23,10 @@ function seedSized(seedText, index) {
   let counter = 0;
   return seedText
     .replace(/^# .*$/m, `# ${subject} Learning Roadmap #${index + 1}`)
-    .replace(/^(\s*(?:-|\d+\.) )(.+)$/gm, (_, marker, text) => `${marker}${text} (${subject} ${++counter}${next() < 0.2 ? ', revisit' : ''})`);
+    .replace(
+      /^(\s*(?:-|\d+\.) )(.+)$/gm,
+      (_, marker, text) => `${marker}${text} (${subject} ${++counter}${next() < 0.2 ? ', revisit' : ''})`,
+    );
 }
 
 /** A roadmap of `items` items in phases of 100. */

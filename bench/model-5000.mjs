@@ -8,7 +8,10 @@ import { processRoadmap } from '../dist/index.js';
 
 const total = 5000;
 const seed = readFileSync(new URL('../content/rust-backend.md', import.meta.url), 'utf8');
-const seedItems = seed.split('\n').filter((line) => /^\s*(?:[-*]|\d+\.)\s/.test(line)).map((line) => line.trim().replace(/^(?:[-*]|\d+\.)\s+/, ''));
+const seedItems = seed
+  .split('\n')
+  .filter((line) => /^\s*(?:[-*]|\d+\.)\s/.test(line))
+  .map((line) => line.trim().replace(/^(?:[-*]|\d+\.)\s+/, ''));
 
 function roadmap(itemText) {
   const perPhase = 200;
@@ -39,5 +42,7 @@ for (const [name, markdown] of Object.entries(shapes)) {
   }
   times.sort((a, b) => a - b);
   const size = (Buffer.byteLength(markdown) / 1024).toFixed(0);
-  console.log(`${name.padEnd(18)} ${items} items, ${size} KiB: median ${times[3].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[6].toFixed(0)})`);
+  console.log(
+    `${name.padEnd(18)} ${items} items, ${size} KiB: median ${times[3].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[6].toFixed(0)})`,
+  );
 }

@@ -22,7 +22,9 @@ const { findBrowser, isHeadlessShell } = await import(path.join(root, 'dist/prin
 const chromium = findBrowser();
 const headless = isHeadlessShell(chromium) ? 'shell' : true;
 // When that is the headless shell, a row also prints with the full browser, to show what the shell saves.
-const fullBrowser = isHeadlessShell(chromium) ? ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((file) => existsSync(file)) : undefined;
+const fullBrowser = isHeadlessShell(chromium)
+  ? ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((file) => existsSync(file))
+  : undefined;
 const log = (message) => console.error(`bench: ${message}`);
 
 // ---------- peers, installed on first use into a git-ignored folder ----------
@@ -43,7 +45,10 @@ function ensurePeers() {
   let pandoc = spawnSync('pandoc', ['--version']).status === 0;
   if (!pandoc && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     log('installing pandoc from Debian (first run only)');
-    spawnSync('apt-get', ['install', '-y', '-qq', 'pandoc'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'pandoc'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     pandoc = spawnSync('pandoc', ['--version']).status === 0;
   }
   return { pandoc };
@@ -51,7 +56,9 @@ function ensurePeers() {
 
 function version(command, args) {
   try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].trim();
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')[0]
+      .trim();
   } catch {
     return 'unknown';
   }
@@ -59,8 +66,16 @@ function version(command, args) {
 
 // ---------- the tools ----------
 
-const launchOptions = JSON.stringify({ executablePath: chromium, headless, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-const markdownFiles = (dir) => readdirSync(dir).filter((file) => file.endsWith('.md')).sort().map((file) => path.join(dir, file));
+const launchOptions = JSON.stringify({
+  executablePath: chromium,
+  headless,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const markdownFiles = (dir) =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => path.join(dir, file));
 
 /** A fresh scratch copy of a corpus folder (md-to-pdf writes next to its inputs). */
 function scratch(dir, name) {
@@ -74,12 +89,27 @@ const tools = {
   // Run as an installed `roadmap-press` runs: the file itself, whose first line gives Node its flags.
   ours: (dir, out, format, extra = []) => [cli, ['build', dir, '--out', out, '--format', format, '-q', ...extra]],
   // The same build from tsc's output, one module file at a time (what bundling dist/cli.js saves).
-  oursUnbundled: (dir, out, format, extra = []) => [path.join(root, 'dist/cli-unbundled.js'), ['build', dir, '--out', out, '--format', format, '-q', ...extra]],
+  oursUnbundled: (dir, out, format, extra = []) => [
+    path.join(root, 'dist/cli-unbundled.js'),
+    ['build', dir, '--out', out, '--format', format, '-q', ...extra],
+  ],
   floor: (_dir, out) => ['node', [path.join(root, 'bench/floor.mjs'), chromium, path.join(out, 'floor.pdf'), String(headless)]],
   mdToPdf: (files) => ['node', [path.join(peers, 'node_modules/md-to-pdf/dist/cli.js'), '--launch-options', launchOptions, ...files]],
   // Eleventy skips what the working folder's .gitignore lists (.bench/ here): run it from outside the repository.
-  eleventy: (dir, out) => ['sh', ['-c', `cd "${os.tmpdir()}" && exec node "${path.join(peers, 'node_modules/@11ty/eleventy/cmd.cjs')}" --input="${dir}" --output="${out}" --quiet`]],
-  pandoc: (dir, out) => ['sh', ['-c', `mkdir -p "${out}" && for f in "${dir}"/*.md; do pandoc -s --metadata title=roadmap "$f" -o "${out}/$(basename "$f" .md).html" || exit 1; done`]],
+  eleventy: (dir, out) => [
+    'sh',
+    [
+      '-c',
+      `cd "${os.tmpdir()}" && exec node "${path.join(peers, 'node_modules/@11ty/eleventy/cmd.cjs')}" --input="${dir}" --output="${out}" --quiet`,
+    ],
+  ],
+  pandoc: (dir, out) => [
+    'sh',
+    [
+      '-c',
+      `mkdir -p "${out}" && for f in "${dir}"/*.md; do pandoc -s --metadata title=roadmap "$f" -o "${out}/$(basename "$f" .md).html" || exit 1; done`,
+    ],
+  ],
 };
 
 async function run(name, [command, args], options = {}) {
@@ -107,7 +137,8 @@ function missingItems(pdf, texts) {
 /** HTML files written below a folder (index pages aside): nobody wins by writing nothing. */
 function countHtml(dir) {
   if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { recursive: true }).filter((file) => String(file).endsWith('.html') && !/^index\.html$/.test(String(file))).length;
+  return readdirSync(dir, { recursive: true }).filter((file) => String(file).endsWith('.html') && !/^index\.html$/.test(String(file)))
+    .length;
 }
 
 // ---------- the cases ----------
@@ -131,7 +162,10 @@ async function main() {
         'md-to-pdf': () => tools.mdToPdf(markdownFiles(scratch(corpus.one, 'cold'))),
         floor: () => tools.floor(null, out('cold-floor')),
       },
-      pdfs: { ours: () => path.join(out('cold-ours'), 'roadmap-0001.pdf'), 'md-to-pdf': () => path.join(work, 'scratch/cold/roadmap-0001.pdf') },
+      pdfs: {
+        ours: () => path.join(out('cold-ours'), 'roadmap-0001.pdf'),
+        'md-to-pdf': () => path.join(work, 'scratch/cold/roadmap-0001.pdf'),
+      },
       check: path.join(corpus.one, 'roadmap-0001.md'),
     },
     {
@@ -139,10 +173,18 @@ async function main() {
       title: '20 roadmaps to PDF',
       contenders: {
         ours: () => tools.ours(corpus['class-20'], out('20-ours'), 'pdf', cacheFlag),
-        ...(fullBrowser ? { 'ours, full Chromium': () => tools.ours(corpus['class-20'], out('20-ours-full'), 'pdf', [...cacheFlag, '--browser', fullBrowser]) } : {}),
+        ...(fullBrowser
+          ? {
+              'ours, full Chromium': () =>
+                tools.ours(corpus['class-20'], out('20-ours-full'), 'pdf', [...cacheFlag, '--browser', fullBrowser]),
+            }
+          : {}),
         'md-to-pdf': () => tools.mdToPdf(markdownFiles(scratch(corpus['class-20'], '20'))),
       },
-      pdfs: { ours: () => path.join(out('20-ours'), 'roadmap-0007.pdf'), 'md-to-pdf': () => path.join(work, 'scratch/20/roadmap-0007.pdf') },
+      pdfs: {
+        ours: () => path.join(out('20-ours'), 'roadmap-0007.pdf'),
+        'md-to-pdf': () => path.join(work, 'scratch/20/roadmap-0007.pdf'),
+      },
       check: path.join(corpus['class-20'], 'roadmap-0007.md'),
     },
     {
@@ -154,11 +196,19 @@ async function main() {
           const files = markdownFiles(scratch(corpus['school-100'], '100'));
           const batches = [];
           for (let index = 0; index < files.length; index += 20) batches.push(files.slice(index, index + 20));
-          const command = batches.map((batch) => tools.mdToPdf(batch)[1].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' '));
+          const command = batches.map((batch) =>
+            tools
+              .mdToPdf(batch)[1]
+              .map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`)
+              .join(' '),
+          );
           return ['sh', ['-c', command.map((args) => `node ${args} || exit 1`).join(' && ')]];
         },
       },
-      pdfs: { ours: () => path.join(out('100-ours'), 'roadmap-0042.pdf'), 'md-to-pdf': () => path.join(work, 'scratch/100/roadmap-0042.pdf') },
+      pdfs: {
+        ours: () => path.join(out('100-ours'), 'roadmap-0042.pdf'),
+        'md-to-pdf': () => path.join(work, 'scratch/100/roadmap-0042.pdf'),
+      },
       check: path.join(corpus['school-100'], 'roadmap-0042.md'),
     },
     {
@@ -199,7 +249,10 @@ async function main() {
         ours: () => tools.ours(corpus['large-5000'], out('large-ours'), 'html,pdf', cacheFlag),
         'md-to-pdf': () => tools.mdToPdf(markdownFiles(scratch(corpus['large-5000'], 'large'))),
       },
-      pdfs: { ours: () => path.join(out('large-ours'), 'roadmap-0001.pdf'), 'md-to-pdf': () => path.join(work, 'scratch/large/roadmap-0001.pdf') },
+      pdfs: {
+        ours: () => path.join(out('large-ours'), 'roadmap-0001.pdf'),
+        'md-to-pdf': () => path.join(work, 'scratch/large/roadmap-0001.pdf'),
+      },
       check: path.join(corpus['large-5000'], 'roadmap-0001.md'),
     },
   ].filter((entry) => !only || only.includes(entry.id));
@@ -229,7 +282,10 @@ async function main() {
     const texts = entry.check ? itemTexts(entry.check) : null;
     const row = { id: entry.id, title: entry.title, items: texts?.length ?? null, tools: {} };
     const htmlOut = { ours: '1000-ours', 'ours, --workers 0': '1000-ours-main' };
-    if (entry.id === 'html-1000') row.htmlFiles = Object.fromEntries(Object.keys(entry.contenders).map((name) => [name, countHtml(out(htmlOut[name] ?? `1000-${name}`))]));
+    if (entry.id === 'html-1000')
+      row.htmlFiles = Object.fromEntries(
+        Object.keys(entry.contenders).map((name) => [name, countHtml(out(htmlOut[name] ?? `1000-${name}`))]),
+      );
     for (const name of Object.keys(entry.contenders)) {
       const list = samples[name];
       row.tools[name] = {
@@ -248,7 +304,12 @@ async function main() {
 
   const report = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()}`,
+    },
     versions: {
       'roadmap-press': JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
       node: process.version,
@@ -271,7 +332,9 @@ function toMarkdown(report) {
     '# Benchmarks',
     '',
     `Measured by \`npm run bench\` on ${report.date.slice(0, 10)}: ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, ${report.machine.platform}.`,
-    `Versions: ${Object.entries(report.versions).map(([name, value]) => `${name} ${value}`).join('; ')}.`,
+    `Versions: ${Object.entries(report.versions)
+      .map(([name, value]) => `${name} ${value}`)
+      .join('; ')}.`,
     `Each figure is the median of ${report.runs} runs after a warm-up, tools interleaved, all on the same inputs and the same Chromium. Ratio = that tool's median ÷ roadmap-press's (higher means roadmap-press is faster). Peak memory is the whole process tree (the tool and its Chromium), sampled every 50 ms in the warm-up run (or the first run of a tool without one), not in the timed runs. "Missing items" counts the roadmap's items whose text is not in that tool's PDF (\`pdftotext\`).`,
     '',
     '| case | tool | median | ratio | peak memory | failed runs | missing items (PDF) or files written (HTML) |',

@@ -97,7 +97,10 @@ function missingDebianPackages(names) {
   if (process.platform !== 'linux' || !existsSync('/usr/bin/dpkg-query')) return [];
   const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...names], { encoding: 'utf8' });
   const installed = new Set(
-    (result.stdout ?? '').split('\n').filter((line) => line.endsWith(' installed')).map((line) => line.split(' ')[0]),
+    (result.stdout ?? '')
+      .split('\n')
+      .filter((line) => line.endsWith(' installed'))
+      .map((line) => line.split(' ')[0]),
   );
   return names.filter((name) => !installed.has(name));
 }
@@ -133,7 +136,9 @@ function ensureFonts() {
   const missing = missingDebianPackages(fontPackages);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    log(`fonts missing (${missing.join(', ')}): some scripts may print as empty boxes. Install them with \`sudo apt-get install ${missing.join(' ')}\`.`);
+    log(
+      `fonts missing (${missing.join(', ')}): some scripts may print as empty boxes. Install them with \`sudo apt-get install ${missing.join(' ')}\`.`,
+    );
     return;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

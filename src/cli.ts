@@ -41,9 +41,20 @@ function withBuildOptions(command: Command): Command {
     .argument('[inputs...]', 'Markdown files or folders (default: config `content`, else content/)')
     .option('-o, --out <dir>', 'output folder (default: config `out`, else output/)')
     .option('-f, --format <list>', 'formats to write: html, pdf, ics or a list such as html,pdf,ics (default: html,pdf)', parseFormats)
-    .option('--browser <path>', 'Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one, then puppeteer\'s cache)')
-    .option('--browser-url <url>', 'connect to a running Chrome (http://host:port) instead of launching one', parseUrl(/^https?:$/, 'a URL such as http://127.0.0.1:9222'))
-    .option('--browser-ws <url>', 'connect to a DevTools WebSocket (ws://…) instead of launching a browser', parseUrl(/^wss?:$/, 'a ws:// or wss:// URL'))
+    .option(
+      '--browser <path>',
+      "Chrome/Chromium executable (default: PUPPETEER_EXECUTABLE_PATH, then the system one, then puppeteer's cache)",
+    )
+    .option(
+      '--browser-url <url>',
+      'connect to a running Chrome (http://host:port) instead of launching one',
+      parseUrl(/^https?:$/, 'a URL such as http://127.0.0.1:9222'),
+    )
+    .option(
+      '--browser-ws <url>',
+      'connect to a DevTools WebSocket (ws://…) instead of launching a browser',
+      parseUrl(/^wss?:$/, 'a ws:// or wss:// URL'),
+    )
     .option('--paper <size>', `PDF paper size: ${papers.join(', ')} (default: a4)`, parsePaper)
     .option('--margin <lengths>', 'PDF page margins, CSS shorthand such as 12mm or "18mm 14mm"', parseMargin)
     .option('--landscape', 'print PDFs in landscape')
@@ -51,7 +62,11 @@ function withBuildOptions(command: Command): Command {
     .option('--print-date', 'print the date (SOURCE_DATE_EPOCH, else front matter date) in the PDF footer')
     .option('--timeout <seconds>', 'seconds one PDF may take to print (default: 60)', parsePositive)
     .option('--recycle-after <count>', 'PDFs one browser prints before it is replaced (default: 50)', parseCount)
-    .option('-t, --template <name>', 'template: NAME for every format, or html=NAME,pdf=NAME (default: handout, checklist)', parseTemplateChoice)
+    .option(
+      '-t, --template <name>',
+      'template: NAME for every format, or html=NAME,pdf=NAME (default: handout, checklist)',
+      parseTemplateChoice,
+    )
     .option('--templates <dir>', 'your own templates folder, searched before the built-ins (default: config `templates`, else templates/)')
     .option('--no-cache', 'rebuild everything, even what is up to date')
     .option('-q, --quiet', 'print only problems')
@@ -69,18 +84,22 @@ async function resolveFromFlags(inputs: string[], flags: BuildCommandFlags) {
   return { options: { ...options, cache: flags.cache, workers: flags.workers }, configFile: file };
 }
 
-withBuildOptions(
-  program.command('build').description('build roadmaps into HTML handouts, PDF checklists and an index page'),
-)
+withBuildOptions(program.command('build').description('build roadmaps into HTML handouts, PDF checklists and an index page'))
   .option('-w, --watch', 'rebuild on every change to the roadmaps, templates or config')
-  .option('--workers <n>', 'worker threads that model and render roadmaps; 0: none (default: one per core, at most 8, from 160 roadmaps to render on 2 cores, fewer on more)', parseWorkers)
+  .option(
+    '--workers <n>',
+    'worker threads that model and render roadmaps; 0: none (default: one per core, at most 8, from 160 roadmaps to render on 2 cores, fewer on more)',
+    parseWorkers,
+  )
   .action(async (inputs: string[], flags: BuildCommandFlags) => {
     if (flags.watch) {
       await watchAndServe(inputs, flags, null);
       return;
     }
     const started = performance.now();
-    const prelaunched = shouldPrelaunch(flags) ? import('./print/prelaunch.js').then((module) => module.prelaunch(flags.browser)) : undefined;
+    const prelaunched = shouldPrelaunch(flags)
+      ? import('./print/prelaunch.js').then((module) => module.prelaunch(flags.browser))
+      : undefined;
     const progress = createProgress(process.stderr, color);
     const result = await (async () => {
       const { options } = await resolveFromFlags(inputs, flags);
@@ -115,9 +134,7 @@ withBuildOptions(
     if (result.errors > 0 || failed > 0) process.exitCode = 1;
   });
 
-withBuildOptions(
-  program.command('serve').description('build, serve the output on 127.0.0.1 and rebuild and reload pages on every change'),
-)
+withBuildOptions(program.command('serve').description('build, serve the output on 127.0.0.1 and rebuild and reload pages on every change'))
   .option('-p, --port <port>', 'port to serve on; the next free one is taken when it is busy (default: 4000)', parsePort)
   .option('--host <host>', 'interface to listen on; anything but 127.0.0.1 exposes the site to your network', '127.0.0.1')
   .action(async (inputs: string[], flags: BuildCommandFlags & { port?: number; host: string }) => {
@@ -160,20 +177,32 @@ async function watchAndServe(inputs: string[], flags: BuildCommandFlags, serve: 
       const { result } = event;
       // Content diagnostics come with the HTML; the PDF pass adds only what printing found.
       for (const roadmap of result.roadmaps) {
-        report(roadmap.source, event.phase === 'html' ? roadmap.diagnostics : roadmap.diagnostics.filter((d) => d.rule === 'offline' || d.rule === 'print'));
+        report(
+          roadmap.source,
+          event.phase === 'html' ? roadmap.diagnostics : roadmap.diagnostics.filter((d) => d.rule === 'offline' || d.rule === 'print'),
+        );
       }
       if (event.phase === 'pdf' && !flags.quiet) console.error(formatBuildSummary(result, event.seconds));
       const errors = errorLines(result, (file, diagnostic) => formatDiagnostic(file, diagnostic, false));
       if (errors.length > 0) server?.notify({ type: 'build-error', message: errors.join('\n') });
       else server?.notify({ type: 'build-ok' });
       if (event.phase === 'html') server?.notify({ type: 'reload', pages: event.pages });
-      else for (const roadmap of result.roadmaps) {
-        if (roadmap.summary) server?.notify({ type: 'pdf', name: roadmap.name, state: roadmap.outputs.some((output) => output.endsWith('.pdf')) ? 'ready' : 'failed' });
-      }
+      else
+        for (const roadmap of result.roadmaps) {
+          if (roadmap.summary)
+            server?.notify({
+              type: 'pdf',
+              name: roadmap.name,
+              state: roadmap.outputs.some((output) => output.endsWith('.pdf')) ? 'ready' : 'failed',
+            });
+        }
     },
   });
   await watcher.ready;
-  if (server) console.error(`Serving ${server.url} (Ctrl-C to stop)${serve!.host !== '127.0.0.1' && serve!.host !== 'localhost' ? pc.yellow(' — reachable from your network') : ''}`);
+  if (server)
+    console.error(
+      `Serving ${server.url} (Ctrl-C to stop)${serve!.host !== '127.0.0.1' && serve!.host !== 'localhost' ? pc.yellow(' — reachable from your network') : ''}`,
+    );
   else console.error('Watching for changes (Ctrl-C to stop)');
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
@@ -364,7 +393,9 @@ program
   .action(async (file: string, options: { done?: string[]; undo?: string[]; from?: string }) => {
     const { mark } = await api();
     const { changed } = await mark(file, options);
-    console.error(changed.length === 0 ? `${file}: nothing changed` : `${file}: ${changed.length} ${changed.length === 1 ? 'item' : 'items'} updated`);
+    console.error(
+      changed.length === 0 ? `${file}: nothing changed` : `${file}: ${changed.length} ${changed.length === 1 ? 'item' : 'items'} updated`,
+    );
   });
 
 /** The programmatic API, loaded when a command runs: `--help` and `--version` stay fast. */
@@ -375,7 +406,10 @@ function api() {
 const formats: readonly Format[] = ['html', 'pdf', 'ics'];
 
 function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((format) => format.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = list.filter((format) => !formats.includes(format as Format));
   if (list.length === 0 || unknown.length > 0) {
     throw new InvalidArgumentError(`expected ${formats.join(', ')} or a comma-separated list of them`);

@@ -11,6 +11,9 @@ import { pathToFileURL } from 'node:url';
  */
 export async function importFresh(file: string): Promise<unknown> {
   const resolved = path.resolve(file);
-  const version = createHash('sha256').update(await readFile(resolved)).digest('hex').slice(0, 16);
+  const version = createHash('sha256')
+    .update(await readFile(resolved))
+    .digest('hex')
+    .slice(0, 16);
   return import(`${pathToFileURL(resolved).href}?version=${version}`);
 }

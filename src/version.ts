@@ -17,9 +17,7 @@ function findPackageRoot(from: string): string {
 }
 
 /** roadmap-press's own version, from its package.json. */
-export const version: string = (
-  JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }
-).version;
+export const version: string = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The generator name written into every output. */
 export const generator = `roadmap-press ${version}`;

@@ -60,7 +60,11 @@ describe('incremental builds', () => {
 
     const again = await build({ inputs: ['content'], out: 'output', cwd: dir, browser: '/nonexistent/chrome' });
     expect(rebuilt(before, await times())).toEqual([]);
-    expect(again.roadmaps.map((roadmap) => roadmap.upToDate)).toEqual([['html', 'pdf'], ['html', 'pdf'], ['html', 'pdf']]);
+    expect(again.roadmaps.map((roadmap) => roadmap.upToDate)).toEqual([
+      ['html', 'pdf'],
+      ['html', 'pdf'],
+      ['html', 'pdf'],
+    ]);
     expect(again.roadmaps.map((roadmap) => roadmap.summary?.title)).toEqual(['Alpha', 'Beta', 'gamma']);
     expect(again.roadmaps[2]!.diagnostics.map((diagnostic) => diagnostic.rule)).toContain('missing-title');
     expect(again.warnings).toBeGreaterThan(0);
@@ -125,7 +129,7 @@ describe('incremental builds', () => {
     expect(await readFile(path.join(dir, 'output/index.html'), 'utf8')).not.toContain('beta.html');
   });
 
-  it('keeps a broken roadmap\'s last good outputs, in the index and the cache, until it is fixed or deleted', async () => {
+  it("keeps a broken roadmap's last good outputs, in the index and the cache, until it is fixed or deleted", async () => {
     await run();
     const good = await readFile(path.join(dir, 'output/beta.pdf'));
     await writeFile(path.join(dir, 'content/beta.md'), '---\ntitle: [oops\n---\n# Beta\n');

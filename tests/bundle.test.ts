@@ -72,9 +72,13 @@ describe('the bundled render workers', () => {
       const outputs: Record<string, string[]> = {};
       for (const workers of ['0', '2']) {
         const out = path.join(dir, `workers-${workers}`);
-        const result = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'build', content, '--out', out, '--format', 'html', '--workers', workers, '-q'], {
-          encoding: 'utf8',
-        });
+        const result = spawnSync(
+          process.execPath,
+          [path.join(dist, 'cli.js'), 'build', content, '--out', out, '--format', 'html', '--workers', workers, '-q'],
+          {
+            encoding: 'utf8',
+          },
+        );
         expect(result.status, result.stderr).toBe(0);
         const files = (await readdir(out)).filter((file) => file.endsWith('.html')).sort();
         outputs[workers] = await Promise.all(files.map((file) => readFile(path.join(out, file), 'utf8')));

@@ -72,7 +72,12 @@ describe('roadmap-press check', () => {
   it('reports JSON for machines with --reporter json', async () => {
     const result = await runCli(['check', '.', '--reporter', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { files: { file: string; diagnostics: { rule: string; line: number; severity: string }[] }[]; errors: number; warnings: number; infos: number };
+    const report = JSON.parse(result.stdout) as {
+      files: { file: string; diagnostics: { rule: string; line: number; severity: string }[] }[];
+      errors: number;
+      warnings: number;
+      infos: number;
+    };
     expect(report.files.map((file) => file.file)).toEqual(['clean.md', 'overlap.md', 'reversed.md']);
     expect(report.files[1]!.diagnostics.map((d) => [d.rule, d.line, d.severity])).toEqual([
       ['phase-overlap', 3, 'warning'],

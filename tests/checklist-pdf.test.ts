@@ -157,7 +157,15 @@ describe('the PDF checklist of the seed', () => {
   it('never leaves a phase heading at the bottom of a page', async () => {
     const data = new Uint8Array(await readFile(path.join(out, 'rust-backend.pdf')));
     const document = await getDocument({ data, isEvalSupported: false }).promise;
-    const titles = ['Phase 1: Fundamentals', 'Phase 2: Intermediate Concepts', 'Phase 3: Advanced Rust', 'Phase 4: Backend-Specific Skills', 'Phase 5: Production-Ready Skills', 'Phase 6: Advanced Backend Topics', 'Practical Learning Tips'];
+    const titles = [
+      'Phase 1: Fundamentals',
+      'Phase 2: Intermediate Concepts',
+      'Phase 3: Advanced Rust',
+      'Phase 4: Backend-Specific Skills',
+      'Phase 5: Production-Ready Skills',
+      'Phase 6: Advanced Backend Topics',
+      'Practical Learning Tips',
+    ];
     const items = new Set((await itemsOf(seed)).map((item) => item.text));
     try {
       const seen: string[] = [];
@@ -281,7 +289,12 @@ describe('deterministic PDFs', () => {
   it('writes no clock time when there is no SOURCE_DATE_EPOCH and no front matter date', async () => {
     const plain = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-plain-'));
     try {
-      await build({ inputs: [path.join(scripts, 'emoji.md'), path.join(scripts, 'greek.md')], out: plain, cwd: repoRoot, sourceDateEpoch: undefined });
+      await build({
+        inputs: [path.join(scripts, 'emoji.md'), path.join(scripts, 'greek.md')],
+        out: plain,
+        cwd: repoRoot,
+        sourceDateEpoch: undefined,
+      });
       const emoji = await PDFDocument.load(await readFile(path.join(plain, 'emoji.pdf')), { updateMetadata: false });
       expect(emoji.getCreationDate()).toBeUndefined();
       expect(emoji.getModificationDate()).toBeUndefined();
@@ -315,4 +328,3 @@ function darkPixels(page: Awaited<ReturnType<typeof renderPage>>, x1: number, y1
   for (let x = x1; x <= x2; x += step) for (let y = y1; y <= y2; y += step) if (page.at(x, y) < 128) count += 1;
   return count;
 }
-

@@ -32,7 +32,16 @@ afterAll(async () => {
 
 describe('a Markdown table in the PDF checklist', () => {
   it('prints the header and every row with its other cells', () => {
-    for (const text of ['Course', 'Provider', 'Hours', 'Intro to SQL', 'Stanford Online', 'Relational design', 'CMU 15-445', 'Use The Index, Luke']) {
+    for (const text of [
+      'Course',
+      'Provider',
+      'Hours',
+      'Intro to SQL',
+      'Stanford Online',
+      'Relational design',
+      'CMU 15-445',
+      'Use The Index, Luke',
+    ]) {
       expect(pdf.text).toContain(text);
     }
   });

@@ -194,10 +194,7 @@ describe('safety defaults', () => {
 
   it('never runs code from front matter tags', async () => {
     const marker = path.join(dir, 'front-matter-ran');
-    await write(
-      'tagged.md',
-      `---\ntitle: !!js/function "function () { require('fs').writeFileSync('${marker}', '') }"\n---\n- item\n`,
-    );
+    await write('tagged.md', `---\ntitle: !!js/function "function () { require('fs').writeFileSync('${marker}', '') }"\n---\n- item\n`);
     const result = await runCli(['inspect', 'tagged.md', '--json'], { cwd: dir });
     expect(existsSync(marker)).toBe(false);
     expect(result.stderr).toMatch(

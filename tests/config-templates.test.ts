@@ -46,7 +46,10 @@ describe('config keys for templates', () => {
   it.each([
     [{ template: '../evil' }, 'roadmap.config.json: template: expected a template name (letters, digits and dashes)'],
     [{ template: { htm: 'planner' } }, 'roadmap.config.json: unknown key "template.htm" (did you mean "html"?)'],
-    [{ group: { name: 'G', membres: ['Ana'] } }, 'roadmap.config.json: group.members: Invalid input: expected array, received undefined\nroadmap.config.json: unknown key "group.membres" (did you mean "members"?)'],
+    [
+      { group: { name: 'G', membres: ['Ana'] } },
+      'roadmap.config.json: group.members: Invalid input: expected array, received undefined\nroadmap.config.json: unknown key "group.membres" (did you mean "members"?)',
+    ],
     [{ group: { name: 'G', members: [] } }, 'roadmap.config.json: group.members: Too small: expected array to have >=1 items'],
     [{ group: { name: 'G', members: ['Ana', 'Ana'] } }, 'roadmap.config.json: group.members: expected distinct member names'],
     [

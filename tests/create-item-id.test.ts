@@ -25,9 +25,7 @@ describe('slugify', () => {
     const text = 'Understanding the Rust toolchain (rustc, cargo, rustup) and much more text here';
     expect(slugify(text)).toBe('understanding-the-rust-toolchain-rustc-cargo');
     expect(slugify(text, 10)).toBe('understand');
-    expect(slugify('Supercalifragilisticexpialidocious-antidisestablishmentarianism words')).toBe(
-      'supercalifragilisticexpialidocious',
-    );
+    expect(slugify('Supercalifragilisticexpialidocious-antidisestablishmentarianism words')).toBe('supercalifragilisticexpialidocious');
   });
 
   it('keeps a whole word that ends exactly at the limit', () => {

@@ -80,7 +80,9 @@ describe('the dev server', () => {
     expect(text).toContain('event: build-error\ndata: {"message":"content/x.md:3:1 error Bad"}\n\n');
 
     const late: string[] = [];
-    const second = http.get(`${server.url}__roadmap-press/events`, (response) => response.on('data', (chunk: Buffer) => late.push(chunk.toString())));
+    const second = http.get(`${server.url}__roadmap-press/events`, (response) =>
+      response.on('data', (chunk: Buffer) => late.push(chunk.toString())),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     second.destroy();
     expect(late.join('')).toContain('event: build-error');
@@ -97,7 +99,9 @@ describe('the dev server', () => {
   });
 
   it('refuses a busy port when told to use exactly that one', async () => {
-    await expect(startDevServer({ root, port: server.port, strictPort: true })).rejects.toThrow(`Port ${server.port} on 127.0.0.1 is in use`);
+    await expect(startDevServer({ root, port: server.port, strictPort: true })).rejects.toThrow(
+      `Port ${server.port} on 127.0.0.1 is in use`,
+    );
   });
 });
 

@@ -32,7 +32,9 @@ describe('docs/templates.md', () => {
       }
     };
     walk(data, false);
-    const undocumented = [...fields].filter((field) => !docs.includes(`\`${field}\``) && !docs.includes(`${field},`) && !docs.includes(`, ${field} }`));
+    const undocumented = [...fields].filter(
+      (field) => !docs.includes(`\`${field}\``) && !docs.includes(`${field},`) && !docs.includes(`, ${field} }`),
+    );
     expect(undocumented).toEqual([]);
   });
 

@@ -43,7 +43,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-handout-'));
-  browser = await puppeteer.launch({ executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await puppeteer.launch({
+    executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
 });
 
 afterAll(async () => {
@@ -250,7 +253,9 @@ describe('the interactive handout', () => {
           [ids.review]: true,
         },
       });
-      expect(await page.$eval('[data-message]', (message) => message.textContent)).toBe('Progress saved as handout-progress-progress.json.');
+      expect(await page.$eval('[data-message]', (message) => message.textContent)).toBe(
+        'Progress saved as handout-progress-progress.json.',
+      );
       expect(problems(messages)).toEqual([]);
     });
 
@@ -326,17 +331,21 @@ describe('the interactive handout', () => {
     await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
     // Chromium words it "Refused to apply inline style…" or, since about version 140, "Applying inline style violates…".
-    expect(messages.filter((text) => /^error: (Refused to apply|Applying) inline style\b.*Content Security Policy directive/.test(text))).toHaveLength(1);
+    expect(
+      messages.filter((text) => /^error: (Refused to apply|Applying) inline style\b.*Content Security Policy directive/.test(text)),
+    ).toHaveLength(1);
     expect(messages).toContain('error: securitypolicyviolation: style-src-attr inline');
 
     const html = await readFile(path.join(dir, 'out/roadmap.html'), 'utf8');
     expect(html).toContain('const key = root.dataset.roadmap');
     const tamperedFile = path.join(dir, 'out/tampered.html');
-    await writeFile(tamperedFile, html.replace("const key = root.dataset.roadmap", "const key = 'x' || root.dataset.roadmap"));
+    await writeFile(tamperedFile, html.replace('const key = root.dataset.roadmap', "const key = 'x' || root.dataset.roadmap"));
     const tampered = await openPage(pathToFileURL(tamperedFile).href);
     await tampered.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
     expect(
-      tampered.messages.filter((text) => /^error: (Refused to execute|Executing) inline script\b.*Content Security Policy directive/.test(text)),
+      tampered.messages.filter((text) =>
+        /^error: (Refused to execute|Executing) inline script\b.*Content Security Policy directive/.test(text),
+      ),
     ).toHaveLength(1);
     expect(tampered.messages).toContain('error: securitypolicyviolation: script-src-elem inline');
     expect(await tampered.page.$eval('#progress-tools', (tools) => (tools as HTMLElement).hidden)).toBe(true);
@@ -392,11 +401,15 @@ describe('the interactive handout', () => {
     await writeFile(path.join(dir, 'roadmap.md'), roadmap);
     for (const template of ['checklist', 'planner', 'study-group']) {
       const out = path.join(dir, template);
-      const result = await runCli(['build', 'roadmap.md', '--out', out, '--format', 'html', '--template', `html=${template}`, '--quiet'], { cwd: dir });
+      const result = await runCli(['build', 'roadmap.md', '--out', out, '--format', 'html', '--template', `html=${template}`, '--quiet'], {
+        cwd: dir,
+      });
       expect(result.code, result.stderr).toBe(0);
       for (const file of ['roadmap.html', 'index.html']) {
         const { page, messages } = await openPage(pathToFileURL(path.join(out, file)).href);
-        expect(await policy(page), `${template} ${file}`).toMatch(/^default-src 'none'; img-src data:; style-src 'sha256-[A-Za-z0-9+/]+={0,2}'; script-src 'none'; base-uri 'none'; form-action 'none'$/);
+        expect(await policy(page), `${template} ${file}`).toMatch(
+          /^default-src 'none'; img-src data:; style-src 'sha256-[A-Za-z0-9+/]+={0,2}'; script-src 'none'; base-uri 'none'; form-action 'none'$/,
+        );
         expect(await page.$$('script'), `${template} ${file}`).toHaveLength(0);
         expect(problems(messages), `${template} ${file}`).toEqual([]);
       }

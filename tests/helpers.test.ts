@@ -37,8 +37,18 @@ const view = {
   weeks: { start: 1, end: 3 },
   single: { start: 4, end: 4 },
   due: '2027-01-10',
-  topic: { items: [{ checked: true, children: [{ checked: false, children: [] }] }, { checked: true, children: [] }] },
-  group: { meetings: [{ week: 1, dateLabel: 'Tue, Jan 5' }, { week: 4, dateLabel: 'Tue, Jan 26' }] },
+  topic: {
+    items: [
+      { checked: true, children: [{ checked: false, children: [] }] },
+      { checked: true, children: [] },
+    ],
+  },
+  group: {
+    meetings: [
+      { week: 1, dateLabel: 'Tue, Jan 5' },
+      { week: 4, dateLabel: 'Tue, Jan 26' },
+    ],
+  },
 };
 
 describe('built-in helpers', () => {
@@ -48,8 +58,14 @@ describe('built-in helpers', () => {
     ['{{plural 1 "item" "items"}} {{plural 2 "item" "items"}}', 'item items'],
     ['{{percent 1 3}} {{percent 0 0}}', '33 0'],
     ['{{countItems topic}} {{countChecked topic}}', '3 2'],
-    ['{{formatDate due}} | {{formatDate due "short"}} | {{formatDate due "long"}} | {{formatDate due "weekday"}}', 'Jan 10, 2027 | Jan 10 | Sunday, January 10, 2027 | Sun, Jan 10'],
-    ['{{dateRange "2027-01-04" "2027-01-10"}} | {{dateRange "2026-12-28" "2027-01-03"}}', 'Jan 4\u2009–\u200910, 2027 | Dec 28, 2026\u2009–\u2009Jan 3, 2027'], // Intl puts thin spaces around the dash,
+    [
+      '{{formatDate due}} | {{formatDate due "short"}} | {{formatDate due "long"}} | {{formatDate due "weekday"}}',
+      'Jan 10, 2027 | Jan 10 | Sunday, January 10, 2027 | Sun, Jan 10',
+    ],
+    [
+      '{{dateRange "2027-01-04" "2027-01-10"}} | {{dateRange "2026-12-28" "2027-01-03"}}',
+      'Jan 4\u2009–\u200910, 2027 | Dec 28, 2026\u2009–\u2009Jan 3, 2027',
+    ], // Intl puts thin spaces around the dash,
     ['{{weekRange weeks}} | {{weekRange single}} | {{weekRange null true}} | {{weekRange null false}}', 'Weeks 1–3 | Week 4 | Ongoing | '],
     ['{{label "week"}} {{label "doneOn"}}', 'Week Done on'],
     ['{{makeId "phase-1--move" "Ana Lima" 2}}', 'phase-1--move--ana-lima--2'],
@@ -83,7 +99,9 @@ describe('built-in helpers', () => {
   it('never share a name with a field of the template data (Handlebars would call the helper instead)', async () => {
     const seed = path.join(repoRoot, 'content/rust-backend.md');
     const { roadmap } = await processRoadmap(await readFile(seed), seed);
-    const data = toTemplateData(toViewModel(roadmap!, 'test'), { group: { name: 'G', members: ['Ana'], meets: { weekday: 'monday', time: '10:00' } } });
+    const data = toTemplateData(toViewModel(roadmap!, 'test'), {
+      group: { name: 'G', members: ['Ana'], meets: { weekday: 'monday', time: '10:00' } },
+    });
     const fields = new Set<string>();
     const walk = (value: unknown) => {
       if (Array.isArray(value)) value.forEach(walk);

@@ -123,6 +123,8 @@ describe('roadmap-press build --format ics', () => {
   it('rejects a bad --start as a usage error', async () => {
     const result = await runCli(['build', 'plan.md', '--format', 'ics', '--start', '2027-02-30'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("option '--start <date>' argument '2027-02-30' is invalid. expected a date written YYYY-MM-DD, such as 2027-01-04");
+    expect(result.stderr).toContain(
+      "option '--start <date>' argument '2027-02-30' is invalid. expected a date written YYYY-MM-DD, such as 2027-01-04",
+    );
   });
 });

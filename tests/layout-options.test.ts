@@ -32,12 +32,15 @@ async function printOne(input: string, options: Partial<BuildOptions>): Promise<
 }
 
 function widgetRects(pdf: PDFDocument): number[][] {
-  return pdf.getForm().getFields().flatMap((field) =>
-    field.acroField.getWidgets().map((widget) => {
-      const { x, y, width, height } = widget.getRectangle();
-      return [x, y, x + width, y + height];
-    }),
-  );
+  return pdf
+    .getForm()
+    .getFields()
+    .flatMap((field) =>
+      field.acroField.getWidgets().map((widget) => {
+        const { x, y, width, height } = widget.getRectangle();
+        return [x, y, x + width, y + height];
+      }),
+    );
 }
 
 describe('page layout options', () => {
@@ -67,24 +70,42 @@ describe('page layout options', () => {
     const broken = await printOne(seed, { phaseBreak: true });
     const data = new Uint8Array(await readFile(broken.file));
     const document = await getDocument({ data, isEvalSupported: false }).promise;
-    const titles = ['Phase 2: Intermediate Concepts', 'Phase 3: Advanced Rust', 'Phase 4: Backend-Specific Skills', 'Phase 5: Production-Ready Skills', 'Phase 6: Advanced Backend Topics', 'Practical Learning Tips'];
+    const titles = [
+      'Phase 2: Intermediate Concepts',
+      'Phase 3: Advanced Rust',
+      'Phase 4: Backend-Specific Skills',
+      'Phase 5: Production-Ready Skills',
+      'Phase 6: Advanced Backend Topics',
+      'Practical Learning Tips',
+    ];
     const topLines: string[] = [];
     try {
       for (let number = 2; number <= document.numPages; number += 1) {
         const page = await document.getPage(number);
         const bodyTop = page.view[3]! - 18 * mm;
         const runs = (await page.getTextContent()).items.flatMap((item) =>
-          'str' in item && item.str.trim() && item.transform[5] < bodyTop ? [{ text: item.str, y: Math.round(item.transform[5] as number) }] : [],
+          'str' in item && item.str.trim() && item.transform[5] < bodyTop
+            ? [{ text: item.str, y: Math.round(item.transform[5] as number) }]
+            : [],
         );
         const top = Math.max(...runs.map((run) => run.y));
         // The heading's week range sits a little higher on the same band.
-        topLines.push(runs.filter((run) => run.y >= top - 6).map((run) => run.text).join(''));
+        topLines.push(
+          runs
+            .filter((run) => run.y >= top - 6)
+            .map((run) => run.text)
+            .join(''),
+        );
       }
     } finally {
       await document.destroy();
     }
     // Each phase (and the closing section) is the first thing on its own page.
-    for (const title of titles) expect(topLines.some((line) => line.includes(title)), title).toBe(true);
+    for (const title of titles)
+      expect(
+        topLines.some((line) => line.includes(title)),
+        title,
+      ).toBe(true);
     const pages = topLines.length + 1;
     expect(pages).toBeGreaterThan(plainPages);
   });
@@ -106,8 +127,31 @@ describe('page layout options', () => {
 describe('layout options in the config and on the command line', () => {
   it('validates the new config keys', () => {
     expect(
-      validateConfig({ paper: 'letter', margin: '12mm 10mm', landscape: true, phaseBreak: true, printDate: false, timeout: 30, recycleAfter: 10, browserUrl: 'http://127.0.0.1:9222', browserWs: 'ws://127.0.0.1:3000/chrome' }, 'roadmap.config.json'),
-    ).toEqual({ paper: 'letter', margin: '12mm 10mm', landscape: true, phaseBreak: true, printDate: false, timeout: 30, recycleAfter: 10, browserUrl: 'http://127.0.0.1:9222', browserWs: 'ws://127.0.0.1:3000/chrome' });
+      validateConfig(
+        {
+          paper: 'letter',
+          margin: '12mm 10mm',
+          landscape: true,
+          phaseBreak: true,
+          printDate: false,
+          timeout: 30,
+          recycleAfter: 10,
+          browserUrl: 'http://127.0.0.1:9222',
+          browserWs: 'ws://127.0.0.1:3000/chrome',
+        },
+        'roadmap.config.json',
+      ),
+    ).toEqual({
+      paper: 'letter',
+      margin: '12mm 10mm',
+      landscape: true,
+      phaseBreak: true,
+      printDate: false,
+      timeout: 30,
+      recycleAfter: 10,
+      browserUrl: 'http://127.0.0.1:9222',
+      browserWs: 'ws://127.0.0.1:3000/chrome',
+    });
     expect(() => validateConfig({ paper: 'b5' }, 'roadmap.config.json')).toThrow(
       'roadmap.config.json: paper: Invalid option: expected one of "a4"|"letter"|"a5"',
     );
@@ -139,12 +183,16 @@ describe('layout options in the config and on the command line', () => {
     );
     const url = await runCli(['build', '--browser-url', 'ws://x'], { cwd: dir });
     expect(url.code).toBe(2);
-    expect(url.stderr).toContain("error: option '--browser-url <url>' argument 'ws://x' is invalid. expected a URL such as http://127.0.0.1:9222");
+    expect(url.stderr).toContain(
+      "error: option '--browser-url <url>' argument 'ws://x' is invalid. expected a URL such as http://127.0.0.1:9222",
+    );
   });
 
   it('builds a Letter landscape PDF from the command line', async () => {
     await writeFile(path.join(dir, 'roadmap.config.json'), JSON.stringify({ paper: 'a5' }));
-    const result = await runCli(['build', greek, '--out', 'out', '--format', 'pdf', '--paper', 'letter', '--landscape', '--quiet'], { cwd: dir });
+    const result = await runCli(['build', greek, '--out', 'out', '--format', 'pdf', '--paper', 'letter', '--landscape', '--quiet'], {
+      cwd: dir,
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const pdf = await PDFDocument.load(await readFile(path.join(dir, 'out', 'greek.pdf')), { updateMetadata: false });

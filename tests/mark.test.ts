@@ -41,15 +41,24 @@ describe('applyMarks fixtures', () => {
     const states = new Map<string, boolean>();
     const walk = (items: { id: string; checked: boolean; children: never[] }[]) =>
       items.forEach((item) => (states.set(item.id, item.checked), walk(item.children)));
-    for (const part of [...reread.roadmap!.phases, ...reread.roadmap!.sections]) for (const topic of part.topics) walk(topic.items as never);
+    for (const part of [...reread.roadmap!.phases, ...reread.roadmap!.sections])
+      for (const topic of part.topics) walk(topic.items as never);
     for (const [id, done] of marks) expect(states.get(id), id).toBe(done);
   });
 
   it('names every unknown id', async () => {
     const { roadmap } = await processRoadmap('# T\n\n- one\n', 't.md');
-    expect(() => applyMarks('# T\n\n- one\n', roadmap!, new Map([['nope', true], ['intro--one', true], ['also-nope', false]]))).toThrow(
-      'Unknown item ids: nope, also-nope (run `roadmap-press inspect FILE --json` to list the ids)',
-    );
+    expect(() =>
+      applyMarks(
+        '# T\n\n- one\n',
+        roadmap!,
+        new Map([
+          ['nope', true],
+          ['intro--one', true],
+          ['also-nope', false],
+        ]),
+      ),
+    ).toThrow('Unknown item ids: nope, also-nope (run `roadmap-press inspect FILE --json` to list the ids)');
   });
 });
 
@@ -72,7 +81,9 @@ describe('roadmap-press mark', () => {
 
   it('ticks and unticks by id, atomically, and says how many changed', async () => {
     const file = await roadmapCopy('cli.md');
-    const result = await runCli(['mark', 'cli.md', '--done', 'phase-1--learn-the-basics', '--undo', 'phase-1--write-a-program'], { cwd: dir });
+    const result = await runCli(['mark', 'cli.md', '--done', 'phase-1--learn-the-basics', '--undo', 'phase-1--write-a-program'], {
+      cwd: dir,
+    });
     expect(result.code).toBe(0);
     expect(result.stderr.trim()).toBe('cli.md: 1 item updated');
     expect(await readFile(file, 'utf8')).toContain('- [x] Learn the basics\n- [ ] Write a program\n');
@@ -114,12 +125,12 @@ describe('roadmap-press mark', () => {
     // What a reader does in a PDF viewer: tick a box and save.
     const pdf = await PDFDocument.load(await readFile(path.join(dir, 'printed/from-pdf.pdf')));
     const form = pdf.getForm();
-    expect(form.getFields().map((field) => field.getName()).sort()).toEqual([
-      'phase-1--first-numbered',
-      'phase-1--learn-the-basics',
-      'phase-1--second-numbered',
-      'phase-1--write-a-program',
-    ]);
+    expect(
+      form
+        .getFields()
+        .map((field) => field.getName())
+        .sort(),
+    ).toEqual(['phase-1--first-numbered', 'phase-1--learn-the-basics', 'phase-1--second-numbered', 'phase-1--write-a-program']);
     form.getCheckBox('phase-1--second-numbered').check();
     await writeFile(path.join(dir, 'ticked.pdf'), await pdf.save());
     const result = await runCli(['mark', 'from-pdf.md', '--from', 'ticked.pdf'], { cwd: dir });

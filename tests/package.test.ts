@@ -37,12 +37,18 @@ describe('the npm package', () => {
     const project = path.join(dir, 'project');
     await mkdir(project);
     await writeFile(path.join(project, 'package.json'), '{"name": "study-group", "private": true}\n');
-    await writeFile(path.join(project, 'roadmap.md'), '# Our Roadmap\n\n## Phase 1: Start (Weeks 1-2)\n\n- Read the book\n- Build a thing\n');
+    await writeFile(
+      path.join(project, 'roadmap.md'),
+      '# Our Roadmap\n\n## Phase 1: Start (Weeks 1-2)\n\n- Read the book\n- Build a thing\n',
+    );
     await run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', tarball], {
       cwd: project,
       env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' },
     });
-    const { stderr } = await run('npx', ['--no-install', 'roadmap-press', 'build', 'roadmap.md'], { cwd: project, env: { ...process.env, NO_COLOR: '1' } });
+    const { stderr } = await run('npx', ['--no-install', 'roadmap-press', 'build', 'roadmap.md'], {
+      cwd: project,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(stderr).toContain('Built 1 roadmap');
     expect(existsSync(path.join(project, 'output/roadmap.pdf'))).toBe(true);
     expect(await readFile(path.join(project, 'output/roadmap.html'), 'utf8')).toContain('Build a thing');

@@ -194,7 +194,7 @@ describe('printing offline', () => {
 });
 
 describe('finding and connecting to a browser', () => {
-  it('finds the newest browser in puppeteer\'s cache', async () => {
+  it("finds the newest browser in puppeteer's cache", async () => {
     const platform = detectBrowserPlatform()!;
     const older = computeExecutablePath({ cacheDir: dir, browser: Browser.CHROME, buildId: '9.0.1.2', platform });
     const newer = computeExecutablePath({ cacheDir: dir, browser: Browser.CHROME, buildId: '131.0.6778.85', platform });
@@ -217,7 +217,12 @@ describe('finding and connecting to a browser', () => {
   });
 
   it('knows a headless shell by its name, and tries the system one before the full browser', () => {
-    for (const shell of ['/usr/bin/chromium-headless-shell', '/x/chrome-headless-shell', 'C:\\chrome\\chrome-headless-shell.exe', '/x/headless_shell']) {
+    for (const shell of [
+      '/usr/bin/chromium-headless-shell',
+      '/x/chrome-headless-shell',
+      'C:\\chrome\\chrome-headless-shell.exe',
+      '/x/headless_shell',
+    ]) {
       expect(isHeadlessShell(shell), shell).toBe(true);
     }
     for (const full of ['/usr/bin/chromium', '/opt/google/chrome/chrome', '/x/headless-shell-notes/chrome']) {
@@ -241,7 +246,10 @@ describe('finding and connecting to a browser', () => {
     expect(shell, 'a headless shell (apt-get install chromium-headless-shell)').toBeDefined();
     expect(full, 'a full Chromium (apt-get install chromium)').toBeDefined();
     const texts: string[] = [];
-    for (const [name, browser] of [['shell', shell!], ['full', full!]] as const) {
+    for (const [name, browser] of [
+      ['shell', shell!],
+      ['full', full!],
+    ] as const) {
       const out = path.join(dir, name);
       const result = await build({ inputs: [fixture], out, cwd: dir, formats: ['pdf'], browser, sourceDateEpoch: '0' });
       expect(result.errors).toBe(0);
@@ -262,7 +270,13 @@ describe('finding and connecting to a browser', () => {
     try {
       const ws = external.wsEndpoint();
       const pagesBefore = (await external.pages()).length;
-      const byUrl = await build({ inputs: [fixture], out: path.join(dir, 'url'), cwd: dir, formats: ['pdf'], browserUrl: `http://${new URL(ws).host}` });
+      const byUrl = await build({
+        inputs: [fixture],
+        out: path.join(dir, 'url'),
+        cwd: dir,
+        formats: ['pdf'],
+        browserUrl: `http://${new URL(ws).host}`,
+      });
       const byWs = await build({ inputs: [fixture], out: path.join(dir, 'ws'), cwd: dir, formats: ['pdf'], browserWs: ws });
       for (const result of [byUrl, byWs]) expect(result.errors).toBe(0);
       await expectCompletePdf(path.join(dir, 'url', 'cyrillic.pdf'));
@@ -284,10 +298,7 @@ describe('finding and connecting to a browser', () => {
 
 /** A 1×1 red PNG. */
 function tinyPng(): Buffer {
-  return Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-    'base64',
-  );
+  return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 }
 
 describe('starting the browser early', () => {
@@ -397,7 +408,10 @@ describe('printing while the rest renders', () => {
     const templates = path.join(dir, 'templates');
     await mkdir(path.join(templates, 'checklist'), { recursive: true });
     const layout = await readFile(path.join(repoRoot, 'templates/checklist/layout.hbs'), 'utf8');
-    await writeFile(path.join(templates, 'checklist/layout.hbs'), layout.replace('<main>', '<main>{{#if (eq title "Boom")}}{{meta.flavour}}{{/if}}'));
+    await writeFile(
+      path.join(templates, 'checklist/layout.hbs'),
+      layout.replace('<main>', '<main>{{#if (eq title "Boom")}}{{meta.flavour}}{{/if}}'),
+    );
     const out = path.join(dir, 'out');
     const attempt = build({ inputs: [content], out, cwd: dir, formats: ['pdf'], templates, workers: 0 });
     await expect(attempt).rejects.toThrow(/missing field "flavour"/);

@@ -54,7 +54,15 @@ afterAll(async () => {
 });
 
 function run(out: string, options: BuildOptions = {}): Promise<BuildResult> {
-  return build({ inputs: ['content'], out, cwd: dir, formats: ['html', 'ics'], sourceDateEpoch: '1735776000', settings: { overrides: { start: '2027-01-04' } }, ...options });
+  return build({
+    inputs: ['content'],
+    out,
+    cwd: dir,
+    formats: ['html', 'ics'],
+    sourceDateEpoch: '1735776000',
+    settings: { overrides: { start: '2027-01-04' } },
+    ...options,
+  });
 }
 
 /** Every file of a folder, by name; a calendar without its `DTSTAMP` (the time it was made). */
@@ -120,7 +128,10 @@ describe('rendering on worker threads', () => {
     const templates = path.join(dir, 'strict-templates');
     await mkdir(path.join(templates, 'handout/partials'), { recursive: true });
     const topic = await readFile(path.join(repoRoot, 'templates/handout/partials/topic.hbs'), 'utf8');
-    await writeFile(path.join(templates, 'handout/partials/topic.hbs'), `${topic}{{#if (eq @root.title "Pictures")}}{{@root.meta.flavour}}{{/if}}\n`);
+    await writeFile(
+      path.join(templates, 'handout/partials/topic.hbs'),
+      `${topic}{{#if (eq @root.title "Pictures")}}{{@root.meta.flavour}}{{/if}}\n`,
+    );
     const failure = async (workers: number, out: string) => {
       const error = await run(out, { workers, templates, formats: ['html'] }).catch((error: unknown) => error);
       expect(error).toBeInstanceOf(TemplateError);
@@ -161,9 +172,18 @@ describe('rendering on worker threads', () => {
   it('stops the workers when the build is aborted', async () => {
     // A helper that notes each call in a file: the test aborts once workers are rendering, then sees them stop.
     const log = path.join(dir, 'calls.log');
-    await writeFile(path.join(dir, 'logging-helpers.mjs'), `import { appendFileSync } from 'node:fs';\nexport const shout = (text) => { appendFileSync(${JSON.stringify(log)}, 'x'); return String(text).toUpperCase(); };\n`);
+    await writeFile(
+      path.join(dir, 'logging-helpers.mjs'),
+      `import { appendFileSync } from 'node:fs';\nexport const shout = (text) => { appendFileSync(${JSON.stringify(log)}, 'x'); return String(text).toUpperCase(); };\n`,
+    );
     const controller = new AbortController();
-    const building = run('aborted', { workers: 2, templates: shoutTemplates, helpers: 'logging-helpers.mjs', formats: ['html'], signal: controller.signal });
+    const building = run('aborted', {
+      workers: 2,
+      templates: shoutTemplates,
+      helpers: 'logging-helpers.mjs',
+      formats: ['html'],
+      signal: controller.signal,
+    });
     const outcome = building.catch((error: unknown) => error);
     while (!existsSync(log)) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
@@ -188,7 +208,9 @@ describe('how many workers', () => {
   });
 
   it('refuses a number of workers that is not a whole number', async () => {
-    await expect(run('never', { workers: 1.5 })).rejects.toThrow('Option workers must be a whole number, 0 or more (0: no worker threads), got 1.5');
+    await expect(run('never', { workers: 1.5 })).rejects.toThrow(
+      'Option workers must be a whole number, 0 or more (0: no worker threads), got 1.5',
+    );
   });
 });
 
@@ -203,7 +225,10 @@ describe('build --workers', () => {
 
   it('exits 130 promptly on SIGINT while workers render', async () => {
     const log = path.join(dir, 'cli-calls.log');
-    await writeFile(path.join(dir, 'cli-helpers.mjs'), `import { appendFileSync } from 'node:fs';\nexport const shout = (text) => { appendFileSync(${JSON.stringify(log)}, 'x'); return String(text).toUpperCase(); };\n`);
+    await writeFile(
+      path.join(dir, 'cli-helpers.mjs'),
+      `import { appendFileSync } from 'node:fs';\nexport const shout = (text) => { appendFileSync(${JSON.stringify(log)}, 'x'); return String(text).toUpperCase(); };\n`,
+    );
     await writeFile(path.join(dir, 'roadmap.config.json'), JSON.stringify({ helpers: 'cli-helpers.mjs', templates: 'shout-templates' }));
     try {
       const child = spawn(process.execPath, [cliPath, 'build', 'content', '--out', 'cli-aborted', '-f', 'html', '--workers', '2'], {

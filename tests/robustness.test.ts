@@ -78,11 +78,31 @@ describe('any input gives a model or a clear diagnostic', () => {
   });
 
   it.each([
-    ['lists nested 2,000 levels deep', Array.from({ length: 2000 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n'), '103:1 error Unexpected nesting 101 levels deep, expected at most 100 levels of lists and blockquotes [nesting-depth]'],
-    ['10,000 nested blockquotes', `${'>'.repeat(10_000)} - deep`, '3:1 error Unexpected nesting 10001 levels deep, expected at most 100 levels of lists and blockquotes [nesting-depth]'],
-    ['5,000 list markers on one line', `${'- '.repeat(5000)}deep`, '3:1 error Unexpected nesting 5000 levels deep, expected at most 100 levels of lists and blockquotes [nesting-depth]'],
-    ['20,000 asterisks', `- ${'*'.repeat(20_000)}x`, '3:3 error Unexpected run of 20000 `*` characters, expected at most 256 [nesting-depth]'],
-    ['nested emphasis', `- ${'*a _b '.repeat(5000)}x`, '3:1 error Unexpected 10000 emphasis and bracket characters on one line, expected at most 1000 [nesting-depth]'],
+    [
+      'lists nested 2,000 levels deep',
+      Array.from({ length: 2000 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n'),
+      '103:1 error Unexpected nesting 101 levels deep, expected at most 100 levels of lists and blockquotes [nesting-depth]',
+    ],
+    [
+      '10,000 nested blockquotes',
+      `${'>'.repeat(10_000)} - deep`,
+      '3:1 error Unexpected nesting 10001 levels deep, expected at most 100 levels of lists and blockquotes [nesting-depth]',
+    ],
+    [
+      '5,000 list markers on one line',
+      `${'- '.repeat(5000)}deep`,
+      '3:1 error Unexpected nesting 5000 levels deep, expected at most 100 levels of lists and blockquotes [nesting-depth]',
+    ],
+    [
+      '20,000 asterisks',
+      `- ${'*'.repeat(20_000)}x`,
+      '3:3 error Unexpected run of 20000 `*` characters, expected at most 256 [nesting-depth]',
+    ],
+    [
+      'nested emphasis',
+      `- ${'*a _b '.repeat(5000)}x`,
+      '3:1 error Unexpected 10000 emphasis and bracket characters on one line, expected at most 1000 [nesting-depth]',
+    ],
   ])('%s: an error, no stack overflow', async (_name, body, diagnostic) => {
     const { roadmap, diagnostics } = await model(`# Deep\n\n${body}\n`);
     expect(roadmap).toBeNull();
@@ -92,9 +112,14 @@ describe('any input gives a model or a clear diagnostic', () => {
   it('no lists at all, and weeks as headings: models', async () => {
     const prose = await model('# Prose\n\nJust words.\n\n## Phase 1 (Week 1)\n\nMore words.\n');
     expect(prose.roadmap?.phases[0]?.weeks).toEqual({ start: 1, end: 1 });
-    expect(prose.diagnostics).toContain('1:1 warning No checklist items, expected at least one list item (`- item` or `1. item`) [no-items]');
+    expect(prose.diagnostics).toContain(
+      '1:1 warning No checklist items, expected at least one list item (`- item` or `1. item`) [no-items]',
+    );
     const weeks = await model('# W\n\n## Week 1\n\n- a\n\n## Week 2\n\n- b\n');
-    expect(weeks.roadmap?.phases.map((phase) => phase.weeks)).toEqual([{ start: 1, end: 1 }, { start: 2, end: 2 }]);
+    expect(weeks.roadmap?.phases.map((phase) => phase.weeks)).toEqual([
+      { start: 1, end: 1 },
+      { start: 2, end: 2 },
+    ]);
   });
 
   it('does not take deep indentation inside a code fence for nesting', () => {
@@ -107,7 +132,9 @@ describe('any input gives a model or a clear diagnostic', () => {
       await writeFile(path.join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
       const result = await runCli(['check', 'image.md'], { cwd: dir });
       expect(result.code).toBe(1);
-      expect(result.stdout.trim()).toBe('image.md:1:5 error Unexpected binary content (a NUL byte), expected a Markdown text file [binary-file]');
+      expect(result.stdout.trim()).toBe(
+        'image.md:1:5 error Unexpected binary content (a NUL byte), expected a Markdown text file [binary-file]',
+      );
       expect(result.stderr).not.toMatch(/^\s+at /m);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -80,7 +80,10 @@ describe('the seed roadmap content/rust-backend.md', () => {
       const items = flatten(phase.topics.flatMap((topic) => topic.items));
       const weeks = items.map((item) => item.week);
       if (phase.weeks === null) {
-        expect(weeks.every((week) => week === null), phase.title).toBe(true);
+        expect(
+          weeks.every((week) => week === null),
+          phase.title,
+        ).toBe(true);
         continue;
       }
       const { start, end } = phase.weeks;

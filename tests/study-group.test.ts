@@ -79,7 +79,10 @@ describe('the study-group template with a 3-member group', () => {
 
   it('makes each printed member box a fillable checkbox named by item and member', async () => {
     const document = await PDFDocument.load(await readFile(pdfFile));
-    const names = document.getForm().getFields().map((field) => field.getName());
+    const names = document
+      .getForm()
+      .getFields()
+      .map((field) => field.getName());
     expect(names).toHaveLength(134 * 3);
     expect(names).toContain('phase-1-fundamentals--installing-rust-and-cargo-the-package-manager--ana');
     expect(names).toContain('phase-1-fundamentals--installing-rust-and-cargo-the-package-manager--chloé');

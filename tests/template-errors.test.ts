@@ -44,7 +44,9 @@ describe('template errors, each one message', () => {
   });
 
   it('a missing partial names the partial and the file that includes it', async () => {
-    const dir = await project({ 'templates/handout/partials/topic.hbs': '<div class="topic">\n  {{#each items}}{{> iten}}{{/each}}\n</div>\n' });
+    const dir = await project({
+      'templates/handout/partials/topic.hbs': '<div class="topic">\n  {{#each items}}{{> iten}}{{/each}}\n</div>\n',
+    });
     expectError(
       await runCli(['build', '-f', 'html'], { cwd: dir }),
       'templates/handout/partials/topic.hbs:2: includes partial "iten", which does not exist (no partials/iten.hbs in the template\'s folders; did you mean "item"?)',
@@ -64,7 +66,10 @@ describe('template errors, each one message', () => {
     const partials = path.join(dir, 'templates/handout/partials');
     await symlink(path.join(dir, 'secret.txt'), path.join(partials, 'notes.hbs'));
     const result = await runCli(['build', '-f', 'html'], { cwd: dir });
-    expectError(result, `templates/handout/partials/notes.hbs resolves outside the template folders (to ${await realpath(path.join(dir, 'secret.txt'))})`);
+    expectError(
+      result,
+      `templates/handout/partials/notes.hbs resolves outside the template folders (to ${await realpath(path.join(dir, 'secret.txt'))})`,
+    );
   });
 
   it('an unknown helper is named, with a suggestion', async () => {
@@ -83,7 +88,8 @@ describe('template errors, each one message', () => {
   it("a failing project helper names the helper, the file and the line, and the helper's reason", async () => {
     const dir = await project({
       'roadmap.config.json': JSON.stringify({ helpers: 'helpers.mjs' }),
-      'helpers.mjs': "export function shout(text) {\n  if (text === 'two') throw new Error('cannot shout \"two\"');\n  return text.toUpperCase();\n}\n",
+      'helpers.mjs':
+        "export function shout(text) {\n  if (text === 'two') throw new Error('cannot shout \"two\"');\n  return text.toUpperCase();\n}\n",
       'templates/handout/partials/item.hbs': item('{{shout text}}'),
     });
     expectError(
@@ -93,7 +99,10 @@ describe('template errors, each one message', () => {
   });
 
   it('a helpers module that exports something other than functions is a config error', async () => {
-    const dir = await project({ 'roadmap.config.json': JSON.stringify({ helpers: 'helpers.mjs' }), 'helpers.mjs': 'export const shout = 42;\n' });
+    const dir = await project({
+      'roadmap.config.json': JSON.stringify({ helpers: 'helpers.mjs' }),
+      'helpers.mjs': 'export const shout = 42;\n',
+    });
     expectError(await runCli(['build', '-f', 'html'], { cwd: dir }), 'Helpers module helpers.mjs: "shout" is not a function');
   });
 
@@ -107,7 +116,11 @@ describe('template errors, each one message', () => {
 
   it('a template that extends itself, or an unknown template, is named', async () => {
     const manifest = (extend: string) => JSON.stringify({ description: 'x', formats: ['html'], extends: extend });
-    const dir = await project({ 'templates/a/template.json': manifest('b'), 'templates/b/template.json': manifest('a'), 'templates/c/template.json': manifest('handot') });
+    const dir = await project({
+      'templates/a/template.json': manifest('b'),
+      'templates/b/template.json': manifest('a'),
+      'templates/c/template.json': manifest('handot'),
+    });
     expectError(await runCli(['build', '-f', 'html', '-t', 'a'], { cwd: dir }), 'Template "a" extends itself: a → b → a');
     expectError(
       await runCli(['build', '-f', 'html', '-t', 'c'], { cwd: dir }),

@@ -55,11 +55,12 @@ describe('terminal output', () => {
   it('prints plain lines off a terminal, nothing but problems with --quiet, and every output with --verbose', async () => {
     const plain = await runCli(['build', '--format', 'html', '--out', 'pipe'], { cwd: dir });
     expect(plain.stderr).not.toContain('█');
-    expect(plain.stderr.split('\n').filter((line) => line.startsWith('  ')).sort()).toEqual([
-      '  pipe/one.html',
-      '  pipe/three.html',
-      '  pipe/two.html',
-    ]);
+    expect(
+      plain.stderr
+        .split('\n')
+        .filter((line) => line.startsWith('  '))
+        .sort(),
+    ).toEqual(['  pipe/one.html', '  pipe/three.html', '  pipe/two.html']);
     expect(plain.stderr).toMatch(/^Built 3 roadmaps in \d+\.\ds: 3 files written, 0 errors, 0 warnings$/m);
 
     const quiet = await runCli(['build', '--format', 'html', '--out', 'pipe', '--quiet'], { cwd: dir });

@@ -26,7 +26,10 @@ export function toICalendar(roadmap: Roadmap, options: ICalendarOptions = {}): s
   if (!roadmap.schedule) return null;
   const labels = options.labels ?? resolveLabels(roadmap.lang);
   const prefix = options.uidPrefix ?? (slugify(roadmap.title) || 'roadmap');
-  const stamp = (options.stamp ?? new Date()).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = (options.stamp ?? new Date())
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const dates = new Map(roadmap.schedule.map((entry) => [entry.week, entry]));
   const lines = [
     'BEGIN:VCALENDAR',

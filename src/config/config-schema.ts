@@ -19,7 +19,10 @@ export const configSchema = z.strictObject({
   /** Output folder (default `output`). */
   out: z.string().min(1).optional(),
   /** What to write for each roadmap (default `["html", "pdf"]`). */
-  formats: z.array(z.enum(['html', 'pdf', 'ics'])).min(1).optional(),
+  formats: z
+    .array(z.enum(['html', 'pdf', 'ics']))
+    .min(1)
+    .optional(),
   /** Default language of roadmaps without front matter `lang` (default `en`). */
   lang: languageTag.optional(),
   /** Chrome/Chromium executable to print with. */

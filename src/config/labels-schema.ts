@@ -21,14 +21,12 @@ const languageLabels = z.record(z.string(), z.string()).superRefine((words, cont
  * Config `labels`: a label key with a string applies to every language; a
  * language tag with an object of label keys applies to that language.
  */
-export const labelOverrides = z
-  .record(z.string(), z.union([z.string(), languageLabels]))
-  .superRefine((labels, context) => {
-    for (const [key, value] of Object.entries(labels)) {
-      if (typeof value === 'string' && !isLabelKey(key)) {
-        context.addIssue({ code: 'custom', path: [key], message: unknownLabel(key) });
-      } else if (typeof value === 'object' && !languageTag.test(key)) {
-        context.addIssue({ code: 'custom', path: [key], message: `expected a language tag such as "es" for a group of labels` });
-      }
+export const labelOverrides = z.record(z.string(), z.union([z.string(), languageLabels])).superRefine((labels, context) => {
+  for (const [key, value] of Object.entries(labels)) {
+    if (typeof value === 'string' && !isLabelKey(key)) {
+      context.addIssue({ code: 'custom', path: [key], message: unknownLabel(key) });
+    } else if (typeof value === 'object' && !languageTag.test(key)) {
+      context.addIssue({ code: 'custom', path: [key], message: `expected a language tag such as "es" for a group of labels` });
     }
-  });
+  }
+});

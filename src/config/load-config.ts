@@ -53,10 +53,9 @@ export async function loadConfig(cwd = process.cwd(), explicit?: string): Promis
     if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const where = explicit ?? 'roadmap.config';
-    throw new ConfigError(
-      code === 'ENOENT' ? `Config file not found: ${where}` : `Cannot load ${where}: ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new ConfigError(code === 'ENOENT' ? `Config file not found: ${where}` : `Cannot load ${where}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (!result) return { config: {}, file: null };
   return { config: validateConfig(result.config, result.filepath), file: result.filepath };

@@ -70,10 +70,7 @@ export function resolveBuildOptions(
 }
 
 /** Per-roadmap settings around the front matter: the config's as defaults, the flags' as overrides. */
-export function resolveSettingLayers(
-  config: RoadmapConfig,
-  flags: Pick<BuildFlags, 'lang' | 'start' | 'weeksPerPhase'>,
-): SettingLayers {
+export function resolveSettingLayers(config: RoadmapConfig, flags: Pick<BuildFlags, 'lang' | 'start' | 'weeksPerPhase'>): SettingLayers {
   return {
     defaults: {
       lang: config.lang ?? 'en',

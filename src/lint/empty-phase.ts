@@ -6,7 +6,11 @@ export const emptyPhase: LintRule = {
   check(roadmap, report) {
     for (const phase of roadmap.phases) {
       if (!phase.weeks || phase.topics.some((topic) => topic.items.length > 0)) continue;
-      report('warning', `Unexpected empty phase \`${phase.title}\`, expected items for ${describeWeeks(phase.weeks.start, phase.weeks.end)}`, phase.line);
+      report(
+        'warning',
+        `Unexpected empty phase \`${phase.title}\`, expected items for ${describeWeeks(phase.weeks.start, phase.weeks.end)}`,
+        phase.line,
+      );
     }
   },
 };

@@ -16,8 +16,16 @@ export const phaseOverlap: LintRule = {
         const end = Math.min(first.weeks!.end, second.weeks!.end);
         if (start > end) continue;
         const weeks = describeWeeks(start, end);
-        report('warning', `Unexpected overlap of ${weeks} with \`${second.title}\` (line ${second.line}), expected phases to follow each other`, first.line);
-        report('warning', `Unexpected overlap of ${weeks} with \`${first.title}\` (line ${first.line}), expected phases to follow each other`, second.line);
+        report(
+          'warning',
+          `Unexpected overlap of ${weeks} with \`${second.title}\` (line ${second.line}), expected phases to follow each other`,
+          first.line,
+        );
+        report(
+          'warning',
+          `Unexpected overlap of ${weeks} with \`${first.title}\` (line ${first.line}), expected phases to follow each other`,
+          second.line,
+        );
         break;
       }
     });

@@ -28,7 +28,9 @@ export function applyMarks(source: string, roadmap: Roadmap, marks: ReadonlyMap<
   }
   const unknown = [...marks.keys()].filter((id) => !items.has(id));
   if (unknown.length > 0) {
-    throw new InputError(`Unknown item ${unknown.length === 1 ? 'id' : 'ids'}: ${unknown.join(', ')} (run \`roadmap-press inspect FILE --json\` to list the ids)`);
+    throw new InputError(
+      `Unknown item ${unknown.length === 1 ? 'id' : 'ids'}: ${unknown.join(', ')} (run \`roadmap-press inspect FILE --json\` to list the ids)`,
+    );
   }
 
   // Split keeping each line's own ending, so CRLF and a missing final newline survive.

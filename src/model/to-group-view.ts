@@ -32,7 +32,12 @@ export function toGroupView(
   { lang, start, lastWeek }: { lang: string; start: string | null; lastWeek: number },
 ): ViewGroup | null {
   if (!group) return null;
-  const members = group.members.map((name, index) => ({ name, id: joinId([name]) || `member-${index + 1}`, initials: initials(name), index }));
+  const members = group.members.map((name, index) => ({
+    name,
+    id: joinId([name]) || `member-${index + 1}`,
+    initials: initials(name),
+    index,
+  }));
   if (!group.meets) return { name: group.name, members, meets: null, meetings: [] };
   const day = weekdays.indexOf(group.meets.weekday);
   const time = formatTime(group.meets.time, lang);

@@ -52,7 +52,16 @@ const chinesePattern = new RegExp(
   String.raw`第\s*${chineseNumber}\s*(?:(?:[-–—~〜～]|至|到)\s*(?:第\s*)?${chineseNumber}\s*)?(个月|個月|月|周|週|星期|天|日)`,
   'u',
 );
-const chineseUnits: Record<string, TimeUnit> = { 个月: 'month', 個月: 'month', 月: 'month', 周: 'week', 週: 'week', 星期: 'week', 天: 'day', 日: 'day' };
+const chineseUnits: Record<string, TimeUnit> = {
+  个月: 'month',
+  個月: 'month',
+  月: 'month',
+  周: 'week',
+  週: 'week',
+  星期: 'week',
+  天: 'day',
+  日: 'day',
+};
 
 /** The end of a Latin or Cyrillic word (Chinese words need no space after them). */
 const latinEnd = String.raw`(?![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])`;
@@ -154,5 +163,8 @@ export function stripWeekRange(text: string, notation: WeekNotation): string {
 
 /** Collapse white space and drop a dangling separator at the end. */
 function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/\s*[:：,，;—–-]$/u, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[:：,，;—–-]$/u, '');
 }

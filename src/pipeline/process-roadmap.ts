@@ -19,11 +19,7 @@ export interface ProcessedRoadmap {
  * the config and command line), returns the model and its diagnostics;
  * content problems never throw, they become messages.
  */
-export async function processRoadmap(
-  value: string | Uint8Array,
-  path?: string,
-  settings: SettingLayers = {},
-): Promise<ProcessedRoadmap> {
+export async function processRoadmap(value: string | Uint8Array, path?: string, settings: SettingLayers = {}): Promise<ProcessedRoadmap> {
   const file = new VFile({ value, path, data: { settings } });
   let failed = false;
   const problem = findSourceProblem(file.toString());

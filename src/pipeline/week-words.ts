@@ -6,15 +6,7 @@
  */
 
 /** `Week`, `Wk.`, `Semana`, `Semaine`, `Woche`, `Неделя`, `Нед.` and their plurals and cases. */
-export const weekWords = [
-  'weeks?',
-  'wks?\\.?',
-  'semanas?',
-  'semaines?',
-  'wochen?',
-  'недел[яиьюе]',
-  'нед\\.?',
-] as const;
+export const weekWords = ['weeks?', 'wks?\\.?', 'semanas?', 'semaines?', 'wochen?', 'недел[яиьюе]', 'нед\\.?'] as const;
 
 /** `Month`, `Mes`, `Mês`, `Mois`, `Monat`, `Месяц` and their plurals and cases. */
 export const monthWords = ['months?', 'mes(?:es)?', 'mês', 'mois', 'monat(?:e|en)?', 'месяц(?:а|ы|ев|е)?', 'мес\\.?'] as const;
@@ -63,4 +55,14 @@ export const ongoingPhrases = [
 ] as const;
 
 /** Words that make a phase ongoing when they start its heading: `Ongoing practice`, `Laufend: Übung`. */
-export const ongoingStarts = ['ongoing', 'continuous', 'continu[oa]', 'contínu[oa]', 'en continu', 'laufend', 'fortlaufend', 'постоянно', '持续'] as const;
+export const ongoingStarts = [
+  'ongoing',
+  'continuous',
+  'continu[oa]',
+  'contínu[oa]',
+  'en continu',
+  'laufend',
+  'fortlaufend',
+  'постоянно',
+  '持续',
+] as const;

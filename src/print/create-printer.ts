@@ -64,7 +64,10 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
     const opened = early ? early.then((browser) => browser ?? openBrowser(options)) : openBrowser(options);
     const created: Session = { opened, idle: [], active: 0, printed: 0, retired: false };
     // Pages the launch already opened are the first to print on.
-    created.opened.then((browser) => created.idle.push(...(browser.pages ?? [])), () => undefined);
+    created.opened.then(
+      (browser) => created.idle.push(...(browser.pages ?? [])),
+      () => undefined,
+    );
     sessions.add(created);
     current = created;
     return created;

@@ -28,7 +28,7 @@ export const browserCandidates = [
 export const installHint =
   'Install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google Chrome) ' +
   'or point PUPPETEER_EXECUTABLE_PATH (or --browser) at a Chrome or Chromium executable, ' +
-  'or install one into puppeteer\'s cache with `npx @puppeteer/browsers install chrome-headless-shell@stable`.';
+  "or install one into puppeteer's cache with `npx @puppeteer/browsers install chrome-headless-shell@stable`.";
 
 /**
  * The Chrome/Chromium to print with: an explicit path, then

@@ -22,9 +22,7 @@ export async function openBrowser(source: BrowserSource): Promise<OpenedBrowser>
   const endpoint = source.browserWs ?? source.browserUrl;
   if (!endpoint) return { browser: await launchBrowser(source), owned: true };
   try {
-    const browser = await puppeteer.connect(
-      source.browserWs ? { browserWSEndpoint: source.browserWs } : { browserURL: endpoint },
-    );
+    const browser = await puppeteer.connect(source.browserWs ? { browserWSEndpoint: source.browserWs } : { browserURL: endpoint });
     return { browser, owned: false };
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];

@@ -79,7 +79,10 @@ export function checkTemplateReferences(files: ParsedFile[], partials: ReadonlyS
       );
     }
     if (!helpers.includes(reference.name)) {
-      const hint = suggest(reference.name, helpers.filter((helper) => !helper.endsWith('Missing')));
+      const hint = suggest(
+        reference.name,
+        helpers.filter((helper) => !helper.endsWith('Missing')),
+      );
       throw new TemplateError(`${where}: unknown helper "${reference.name}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
     }
   }

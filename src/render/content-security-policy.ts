@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 export function contentSecurityPolicy(style: string, script: string | null): string {
   const directives = [
     "default-src 'none'",
-    "img-src data:",
+    'img-src data:',
     `style-src ${hash(style)}`,
     `script-src ${script ? hash(script) : "'none'"}`,
     "base-uri 'none'",

@@ -43,19 +43,15 @@ export function createRenderer(template: TemplateSource, options: RendererOption
     if (handlebarsHelpers.includes(name)) throw new TemplateError(`Helper "${name}" is built into Handlebars and cannot be replaced`);
   }
   const helpers = { ...builtinHelpers, ...own };
-  registerHelpers(
-    handlebars,
-    Object.fromEntries(Object.entries(helpers).map(([name, helper]) => [name, guardHelper(name, helper)])),
-  );
+  registerHelpers(handlebars, Object.fromEntries(Object.entries(helpers).map(([name, helper]) => [name, guardHelper(name, helper)])));
   const files = [template.layout, ...template.partials, template.header, template.footer].filter(
     (file): file is TemplateFile => file !== null,
   );
   const parsed = files.map((file) => ({ file, ast: parseTemplateFile(file) }));
-  checkTemplateReferences(
-    parsed,
-    new Set(template.partials.map((partial) => partial.name)),
-    [...handlebarsHelpers, ...Object.keys(helpers)],
-  );
+  checkTemplateReferences(parsed, new Set(template.partials.map((partial) => partial.name)), [
+    ...handlebarsHelpers,
+    ...Object.keys(helpers),
+  ]);
   for (const partial of template.partials) handlebars.registerPartial(partial.name, compile(handlebars, partial) as never);
   const layout = compile(handlebars, template.layout);
   const header = template.header && compile(handlebars, template.header);

@@ -134,13 +134,9 @@ async function resolveChain(name: string, roots: string[]): Promise<ChainLink[]>
       throw new TemplateError(`Invalid template name "${current}": expected letters, digits and dashes`);
     }
     if (chain.some((link) => link.name === current)) {
-      throw new TemplateError(
-        `Template "${name}" extends itself: ${[...chain.map((link) => link.name), current].join(' → ')}`,
-      );
+      throw new TemplateError(`Template "${name}" extends itself: ${[...chain.map((link) => link.name), current].join(' → ')}`);
     }
-    const folders = roots
-      .map((root) => ({ dir: path.join(root, current!), root }))
-      .filter((folder) => isDirectory(folder.dir));
+    const folders = roots.map((root) => ({ dir: path.join(root, current!), root })).filter((folder) => isDirectory(folder.dir));
     if (folders.length === 0) throw await unknownTemplate(current, roots, from);
     const manifestPath = folders.map((folder) => path.join(folder.dir, 'template.json')).find((file) => existsSync(file));
     if (!manifestPath) {

@@ -168,7 +168,10 @@ function escapeAttribute(value: string): string {
 }
 
 function allowSelf(policy: string): string {
-  const directives = policy.split(';').map((directive) => directive.trim()).filter(Boolean);
+  const directives = policy
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter(Boolean);
   for (const name of ['script-src', 'connect-src']) {
     const index = directives.findIndex((directive) => directive.split(/\s+/)[0] === name);
     if (index === -1) {
@@ -176,7 +179,9 @@ function allowSelf(policy: string): string {
       continue;
     }
     // `'none'` cannot be combined with a source: it is replaced.
-    const sources = directives[index]!.split(/\s+/).slice(1).filter((source) => source !== "'none'");
+    const sources = directives[index]!.split(/\s+/)
+      .slice(1)
+      .filter((source) => source !== "'none'");
     if (!sources.includes("'self'")) sources.push("'self'");
     directives[index] = `${name} ${sources.join(' ')}`;
   }
@@ -196,7 +201,9 @@ async function listen(server: http.Server, host: string, port: number, strict: b
     if (typeof result === 'number') return result;
     if (result.code !== 'EADDRINUSE' || strict) {
       throw new RoadmapPressError(
-        result.code === 'EADDRINUSE' ? `Port ${candidate} on ${host} is in use` : `Cannot listen on ${host}:${candidate}: ${result.message}`,
+        result.code === 'EADDRINUSE'
+          ? `Port ${candidate} on ${host} is in use`
+          : `Cannot listen on ${host}:${candidate}: ${result.message}`,
       );
     }
   }

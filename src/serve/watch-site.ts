@@ -58,7 +58,13 @@ export function watchSite(options: WatchOptions): SiteWatcher {
         const result = await buildSite({ ...buildOptions, formats: pages });
         const changed = result.roadmaps.filter((roadmap) => roadmap.summary && !roadmap.upToDate.includes('html'));
         const seconds = (performance.now() - started) / 1000;
-        options.onEvent({ type: 'built', phase: 'html', result, seconds, pages: ['index.html', ...changed.map((roadmap) => `${roadmap.name}.html`)] });
+        options.onEvent({
+          type: 'built',
+          phase: 'html',
+          result,
+          seconds,
+          pages: ['index.html', ...changed.map((roadmap) => `${roadmap.name}.html`)],
+        });
         if (!wanted.includes('pdf')) return;
         options.onEvent({ type: 'pdf-stale', names: changed.map((roadmap) => roadmap.name) });
       }

@@ -73,9 +73,10 @@ export async function planRoadmap(input: Input, context: RoadmapContext, entry: 
     throw new InputError(`Cannot read ${input.source}: ${error.code ?? error.message}`, { cause: error });
   });
   const sourceHash = hashOf(source);
-  const keys = Object.fromEntries(
-    context.formats.map((format) => [format, hashOf(sourceHash, context.fingerprints[format])]),
-  ) as Record<Format, string>;
+  const keys = Object.fromEntries(context.formats.map((format) => [format, hashOf(sourceHash, context.fingerprints[format])])) as Record<
+    Format,
+    string
+  >;
   const unchanged = entry !== null && (await dependenciesUnchanged(entry.dependencies));
   const stale = context.formats.filter((format) => {
     const output = entry?.outputs[format];
@@ -164,9 +165,7 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
     html = context.handout(extra(images.view), { format: 'html' }).html;
   }
   const pdf: PreparedPdf | null =
-    stale.includes('pdf') && context.checklist
-      ? await preparePdf(view, extra, context.checklist, context.layout, { baseDir, date })
-      : null;
+    stale.includes('pdf') && context.checklist ? await preparePdf(view, extra, context.checklist, context.layout, { baseDir, date }) : null;
   if (pdf) dependencies.push(...pdf.files);
   return { built, html, calendar, pdf, dependencies };
 }

@@ -222,7 +222,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     let done = 0;
     const settled = await Promise.allSettled(
       prepared.map(async (step): Promise<BuildStep> => {
-        const result = step.reused ? { built: step.reused, entry: undefined } : await step.write!({ makePdf: makePdf?.make ?? null, signal });
+        const result = step.reused
+          ? { built: step.reused, entry: undefined }
+          : await step.write!({ makePdf: makePdf?.make ?? null, signal });
         done += 1;
         options.onProgress?.({ done, total: prepared.length, roadmap: result.built });
         return result;
@@ -265,7 +267,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     signal?.removeEventListener('abort', interrupt);
     await printer?.close();
     // A browser started early that nothing used.
-    if (!printer || options.browserUrl || options.browserWs) await options.prelaunched?.then((early) => early?.browser.close()).catch(() => undefined);
+    if (!printer || options.browserUrl || options.browserWs)
+      await options.prelaunched?.then((early) => early?.browser.close()).catch(() => undefined);
   }
 }
 

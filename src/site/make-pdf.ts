@@ -48,7 +48,11 @@ export function createPdfMaker(printer: Printer, layout: PageLayout): MakePdf {
       const pdf = await finishPdf(printed.pdf, {
         metadata: toMetadata(view, source.date),
         fieldPrefix: fieldLinkPrefix,
-        checked: new Set(allItems(view).filter((item) => item.checked).map((item) => item.id)),
+        checked: new Set(
+          allItems(view)
+            .filter((item) => item.checked)
+            .map((item) => item.id),
+        ),
         fingerprint: `${document.html}\n${document.header}\n${document.footer}\n${JSON.stringify(layout)}`,
       });
       return { pdf, diagnostics };

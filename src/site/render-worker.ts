@@ -13,8 +13,7 @@ import { toErrorData } from './transfer-error.js';
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const { helpers, ...templates } = setup.templates;
-const renderers = (async () =>
-  loadRenderers({ ...templates, helpers: helpers === undefined ? undefined : await loadHelpers(helpers) }))();
+const renderers = (async () => loadRenderers({ ...templates, helpers: helpers === undefined ? undefined : await loadHelpers(helpers) }))();
 // A failure is reported with the first roadmap, not as an unhandled rejection.
 renderers.catch(() => undefined);
 

@@ -102,9 +102,7 @@ export async function resolveImages(
   const parts = await Promise.all(
     view.parts.map(async (part) => ({
       ...part,
-      topics: await Promise.all(
-        part.topics.map(async (topic) => ({ ...topic, items: await Promise.all(topic.items.map(resolveItem)) })),
-      ),
+      topics: await Promise.all(part.topics.map(async (topic) => ({ ...topic, items: await Promise.all(topic.items.map(resolveItem)) }))),
     })),
   );
   return {

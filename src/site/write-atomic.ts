@@ -8,11 +8,7 @@ import path from 'node:path';
  * or aborted (`signal`) write leaves the previous file untouched and no
  * temporary file behind.
  */
-export async function writeAtomic(
-  file: string,
-  data: string | Uint8Array,
-  { signal }: { signal?: AbortSignal } = {},
-): Promise<void> {
+export async function writeAtomic(file: string, data: string | Uint8Array, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
   signal?.throwIfAborted();
   await mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

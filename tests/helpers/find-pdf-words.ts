@@ -30,7 +30,11 @@ export async function findPdfWords(file: string): Promise<PdfWord[]> {
     if (!word) continue;
     words.push({
       page,
-      text: word[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+      text: word[5]!
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
       left: Number(word[1]),
       right: Number(word[3]),
       bottom: height - Number(word[4]),

@@ -22,11 +22,7 @@ export async function readPdf(file: string): Promise<PdfContents> {
     for (let number = 1; number <= document.numPages; number += 1) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
-      pages.push(
-        content.items
-          .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
-          .join(''),
-      );
+      pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
     }
     return { title: info.Title ?? null, language: info.Language ?? null, outline, pages, text: collapse(pages.join(' ')) };
   } finally {

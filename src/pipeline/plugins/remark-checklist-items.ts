@@ -38,9 +38,7 @@ const remarkChecklistItems: Plugin<[], Root> = function () {
     });
 
     const uniqueId = createIdRegistry();
-    const groups: (RoadmapPhase | RoadmapSection)[] = [...roadmap.phases, ...roadmap.sections].sort(
-      (a, b) => a.line - b.line,
-    );
+    const groups: (RoadmapPhase | RoadmapSection)[] = [...roadmap.phases, ...roadmap.sections].sort((a, b) => a.line - b.line);
     for (const group of groups) {
       group.id = uniqueId(group.title ? slugify(group.title, 32) || 'part' : 'intro');
       for (const topic of group.topics) {

@@ -168,7 +168,10 @@ function readTopicTitle(node: Paragraph): { title: string; note: string | null }
   const [first, ...rest] = node.children;
   if (first?.type !== 'strong') return null;
   const title = plainText(first).replace(/\s*:$/, '');
-  const tail = rest.map((child) => toString(child)).join('').trim();
+  const tail = rest
+    .map((child) => toString(child))
+    .join('')
+    .trim();
   if (title === '') return null;
   if (tail === '' || tail === ':') return { title, note: null };
   const note = /^:?\s*\(([\s\S]*)\)\s*:?$/.exec(tail);

@@ -87,7 +87,10 @@ function assignWeeks(phase: RoadmapPhase) {
     if (topic.weeks) spread(topic.items, topic.weeks);
   }
   if (!phase.weeks) return;
-  spread(phase.topics.filter((topic) => !topic.weeks && !topic.ongoing).flatMap((topic) => topic.items), phase.weeks);
+  spread(
+    phase.topics.filter((topic) => !topic.weeks && !topic.ongoing).flatMap((topic) => topic.items),
+    phase.weeks,
+  );
 }
 
 function spread(items: RoadmapItem[], range: WeekRange) {
