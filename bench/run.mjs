@@ -123,7 +123,12 @@ async function run(name, [command, args], options = {}) {
 function itemTexts(file) {
   const model = JSON.parse(execFileSync('node', [cli, 'inspect', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
   const texts = [];
-  const walk = (items) => items.forEach((item) => (texts.push(item.text), walk(item.children)));
+  const walk = (items) => {
+    for (const item of items) {
+      texts.push(item.text);
+      walk(item.children);
+    }
+  };
   for (const part of [...model.phases, ...model.sections]) for (const topic of part.topics) walk(topic.items);
   return texts;
 }

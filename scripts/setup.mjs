@@ -95,6 +95,7 @@ function ensureBrowser() {
 /** Debian packages of `names` that are not installed; `[]` where there is no dpkg. */
 function missingDebianPackages(names) {
   if (process.platform !== 'linux' || !existsSync('/usr/bin/dpkg-query')) return [];
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
   const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...names], { encoding: 'utf8' });
   const installed = new Set(
     (result.stdout ?? '')

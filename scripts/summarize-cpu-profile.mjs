@@ -23,7 +23,7 @@ for (const node of profile.nodes) for (const child of node.children ?? []) paren
 
 // Sampled microseconds spent in each node itself.
 const self = new Map();
-profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+for (const [index, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
 const total = [...self.values()].reduce((sum, us) => sum + us, 0);
 
 function packageOf(url) {

@@ -112,7 +112,7 @@ withBuildOptions(program.command('build').description('build roadmaps into HTML 
         onProgress: ({ done, total, roadmap }) => {
           if (flags.quiet) return;
           progress.update(done, total, roadmap.source);
-          if (process.stderr.isTTY && !process.env['CI'] && !flags.verbose) return;
+          if (process.stderr.isTTY && !process.env.CI && !flags.verbose) return;
           const fresh = roadmap.outputs.filter((output) => !roadmap.upToDate.some((format) => output.endsWith(`.${format}`)));
           for (const output of flags.verbose ? roadmap.outputs : fresh) {
             console.error(`  ${output}${fresh.includes(output) ? '' : ' (up to date)'}`);

@@ -46,11 +46,11 @@ describe('building the seed roadmap', () => {
     const boxes = selectAll('input[type=checkbox]', html) as Element[];
     expect(boxes).toHaveLength(134);
     for (const box of boxes) {
-      const id = String(box.properties['id']);
+      const id = String(box.properties.id);
       const label = select(`label[for="${id}"]`, html);
       expect(label, id).toBeDefined();
     }
-    expect(new Set(boxes.map((box) => box.properties['id'])).size).toBe(134);
+    expect(new Set(boxes.map((box) => box.properties.id)).size).toBe(134);
   });
 
   it('shows every item text verbatim in the handout', () => {
@@ -68,12 +68,12 @@ describe('building the seed roadmap', () => {
   });
 
   it('makes a self-contained handout: one inline script, no external assets, a language', () => {
-    expect(select('html', html)?.properties['lang']).toBe('en');
+    expect(select('html', html)?.properties.lang).toBe('en');
     expect(selectAll('link, iframe, img, object, embed, script[src]', html)).toHaveLength(0);
     expect(selectAll('script', html)).toHaveLength(1);
     const withUrls = selectAll('[src], [href]', html) as Element[];
     for (const node of withUrls) {
-      const url = String(node.properties['src'] ?? node.properties['href']);
+      const url = String(node.properties.src ?? node.properties.href);
       expect(url.startsWith('#'), `${node.tagName} ${url}`).toBe(true);
     }
     expect(toString(select('style', html)!)).toContain('@media print');
@@ -85,7 +85,7 @@ describe('building the seed roadmap', () => {
     expect(pdf.text).toContain('Weeks 10–14');
     expect(pdf.text).toContain('Week 18');
     expect(pdf.pages.length).toBeGreaterThan(1);
-    pdf.pages.forEach((page, index) => expect(collapse(page)).toContain(`Page ${index + 1} of ${pdf.pages.length}`));
+    for (const [index, page] of pdf.pages.entries()) expect(collapse(page)).toContain(`Page ${index + 1} of ${pdf.pages.length}`);
   });
 
   it('bookmarks every phase and topic, and declares the language', () => {
@@ -110,7 +110,7 @@ describe('building the seed roadmap', () => {
 
   it('links the roadmap from the index page with its counts', async () => {
     const index = fromHtml(await readFile(path.join(out, 'index.html'), 'utf8'));
-    const hrefs = (selectAll('a', index) as Element[]).map((a) => a.properties['href']);
+    const hrefs = (selectAll('a', index) as Element[]).map((a) => a.properties.href);
     expect(hrefs).toContain('rust-backend.html');
     expect(hrefs).toContain('rust-backend.pdf');
     const text = collapse(toString(index));

@@ -56,7 +56,7 @@ function widgetsOf(pdf: PDFDocument): Widget[] {
         const pageRef = widget.P();
         return {
           name: box.getName(),
-          page: pages.findIndex((ref) => ref === pageRef),
+          page: pageRef ? pages.indexOf(pageRef) : -1,
           rect: [x, y, x + width, y + height] as [number, number, number, number],
           checked: box.isChecked(),
         };

@@ -103,7 +103,7 @@ describe('template precedence: defaults < config < flags', () => {
     });
     const bodyClass = async () => {
       const html = fromHtml(await readFile(path.join(dir, 'output/rust.html'), 'utf8'));
-      return select('body', html)?.properties['className'];
+      return select('body', html)?.properties.className;
     };
     expect((await runCli(['build', '-f', 'html'], { cwd: dir })).code).toBe(0);
     expect(await bodyClass()).toEqual(['planner']);

@@ -23,7 +23,7 @@ describe('docs/templates.md', () => {
     });
     const fields = new Set<string>();
     const walk = (value: unknown, inMeta: boolean) => {
-      if (Array.isArray(value)) value.forEach((entry) => walk(entry, inMeta));
+      if (Array.isArray(value)) for (const entry of value) walk(entry, inMeta);
       else if (value && typeof value === 'object' && !inMeta) {
         for (const [key, child] of Object.entries(value)) {
           fields.add(key);

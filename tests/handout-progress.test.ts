@@ -44,7 +44,7 @@ let browser: Browser;
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-handout-'));
   browser = await puppeteer.launch({
-    executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox'],
   });
 });
@@ -94,7 +94,7 @@ async function policy(page: Page): Promise<string> {
 
 async function ticks(page: Page): Promise<Record<string, boolean>> {
   return page.$$eval('input[data-item]', (boxes) =>
-    Object.fromEntries(boxes.map((box) => [(box as HTMLInputElement).dataset['item'], (box as HTMLInputElement).checked])),
+    Object.fromEntries(boxes.map((box) => [(box as HTMLInputElement).dataset.item, (box as HTMLInputElement).checked])),
   );
 }
 
@@ -103,7 +103,7 @@ async function meters(page: Page): Promise<{ scope: string; text: string; value:
     found.map((meter) => {
       const bar = meter.querySelector('progress')!;
       return {
-        scope: (meter as HTMLElement).dataset['progress']!,
+        scope: (meter as HTMLElement).dataset.progress!,
         text: meter.querySelector('.meter__count')!.textContent!.replace(/\s+/g, ' ').trim(),
         value: bar.value,
         max: bar.max,

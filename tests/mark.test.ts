@@ -24,7 +24,7 @@ describe('applyMarks fixtures', () => {
     const result = applyMarks(source, roadmap!, marks);
     const expectedFile = path.join(dir, 'expected.md');
     if (!existsSync(expectedFile)) {
-      if (process.env['CI']) throw new Error(`${expectedFile} is missing`);
+      if (process.env.CI) throw new Error(`${expectedFile} is missing`);
       await writeFile(expectedFile, result.source);
     }
     expect(result.source).toBe(await readFile(expectedFile, 'utf8'));
@@ -39,8 +39,12 @@ describe('applyMarks fixtures', () => {
     // The result reads back with exactly the requested states.
     const reread = await processRoadmap(result.source, 'input.md');
     const states = new Map<string, boolean>();
-    const walk = (items: { id: string; checked: boolean; children: never[] }[]) =>
-      items.forEach((item) => (states.set(item.id, item.checked), walk(item.children)));
+    const walk = (items: { id: string; checked: boolean; children: never[] }[]) => {
+      for (const item of items) {
+        states.set(item.id, item.checked);
+        walk(item.children);
+      }
+    };
     for (const part of [...reread.roadmap!.phases, ...reread.roadmap!.sections])
       for (const topic of part.topics) walk(topic.items as never);
     for (const [id, done] of marks) expect(states.get(id), id).toBe(done);

@@ -187,7 +187,7 @@ describe('printing offline', () => {
     expect(images.length).toBeGreaterThan(0);
 
     const handout = fromHtml(await readFile(path.join(out, 'images.html'), 'utf8'));
-    const sources = (selectAll('img', handout) as Element[]).map((img) => String(img.properties['src']));
+    const sources = (selectAll('img', handout) as Element[]).map((img) => String(img.properties.src));
     expect(sources).toHaveLength(1);
     expect(sources[0]).toMatch(/^data:image\/png;base64,/);
   });

@@ -59,7 +59,7 @@ describe('roadmap-press serve', () => {
     await page.goto(`${url}live.html`);
     const saved = performance.now();
     await writeFile(path.join(dir, 'content/live.md'), roadmap(['first item', 'second item', 'a brand new item']));
-    await page.waitForFunction(() => document.body.innerText.includes('a brand new item'), { timeout: 15_000 });
+    await page.waitForFunction(() => document.body.textContent.includes('a brand new item'), { timeout: 15_000 });
     const reloadMs = Math.round(performance.now() - saved);
     console.log(`save-to-reload: ${reloadMs} ms`);
     expect(await page.$$eval('input[type=checkbox]', (boxes) => boxes.length)).toBe(3);
@@ -81,7 +81,7 @@ describe('roadmap-press serve', () => {
     expect(stderr).toMatch(/content\/live\.md:2:\d+ error Invalid YAML front matter/);
 
     await writeFile(path.join(dir, 'content/live.md'), roadmap(['only item']));
-    await page.waitForFunction(() => document.body.innerText.includes('only item'), { timeout: 15_000 });
+    await page.waitForFunction(() => document.body.textContent.includes('only item'), { timeout: 15_000 });
     expect(await page.$('#roadmap-press-error')).toBeNull();
     await page.close();
   });

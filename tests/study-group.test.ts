@@ -40,11 +40,11 @@ describe('the study-group template with a 3-member group', () => {
     expect(items).toHaveLength(134);
     for (const item of items) {
       const boxes = selectAll(':scope > .item__row input[type=checkbox]', item) as Element[];
-      const id = String(item.properties['dataId']);
-      expect(boxes.map((box) => box.properties['id'])).toEqual([`${id}--ana`, `${id}--ben`, `${id}--chloé`]);
-      expect(boxes.map((box) => String(box.properties['ariaLabel']).split(':')[0])).toEqual(['Ana', 'Ben', 'Chloé']);
+      const id = String(item.properties.dataId);
+      expect(boxes.map((box) => box.properties.id)).toEqual([`${id}--ana`, `${id}--ben`, `${id}--chloé`]);
+      expect(boxes.map((box) => String(box.properties.ariaLabel).split(':')[0])).toEqual(['Ana', 'Ben', 'Chloé']);
     }
-    const ids = (selectAll('input[type=checkbox]', html) as Element[]).map((box) => box.properties['id']);
+    const ids = (selectAll('input[type=checkbox]', html) as Element[]).map((box) => box.properties.id);
     expect(new Set(ids).size).toBe(134 * 3);
   });
 

@@ -41,7 +41,7 @@ describe('the built-in templates', () => {
 
       const html = fromHtml(await readFile(path.join(out, 'rust.html'), 'utf8'));
       expect(toString(select('title', html)!)).toBe('Rust Learning Roadmap for Backend Development');
-      const ids = (selectAll('li.item', html) as Element[]).map((node) => node.properties['dataId']);
+      const ids = (selectAll('li.item', html) as Element[]).map((node) => node.properties.dataId);
       expect(ids).toHaveLength(items.length);
       expect(new Set(ids)).toEqual(new Set(items.map((item) => item.id)));
       const text = collapse(toString(select('main', html) ?? html));
@@ -72,7 +72,7 @@ describe('the built-in templates', () => {
       expect((selectAll('thead th', html) as Element[]).map((node) => toString(node))).toEqual(['Week', 'Plan', 'Done on']);
       // Week 1 holds the first items of phase 1, each with a box.
       const first = selectAll('.item', rows[0]!) as Element[];
-      expect(first[0]?.properties['dataId']).toBe(items[0]!.id);
+      expect(first[0]?.properties.dataId).toBe(items[0]!.id);
       expect(first.every((item) => select('.box', item) !== undefined)).toBe(true);
       // The ongoing phase and the tips section follow as ordinary parts.
       const parts = (selectAll('section.part h2 .part__title', html) as Element[]).map((node) => toString(node));

@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, runCli } from './helpers/run-cli.js';
 
+/** The escape character that starts an ANSI colour sequence. */
+const ESC = String.fromCharCode(0x1b);
+
 const run = promisify(execFile);
 let dir: string;
 
@@ -34,7 +37,7 @@ async function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 describe('terminal output', () => {
   it('draws a progress bar with counts on a terminal, then one summary line', async () => {
     const output = await onTerminal(['build', '--format', 'html', '--no-cache', '--out', 'tty']);
-    const uncoloured = output.replace(/\x1b\[\d+m/g, '');
+    const uncoloured = output.replace(new RegExp(`${ESC}\\[\\d+m`, 'g'), '');
     expect(uncoloured).toMatch(/█+░*\s1\/3 content\/\w+\.md/);
     expect(uncoloured).toMatch(/█+\s3\/3 content\/\w+\.md/);
     expect(output).toContain('\r\x1b[2K');
@@ -45,10 +48,10 @@ describe('terminal output', () => {
   it('honours NO_COLOR on a terminal', async () => {
     await writeFile(path.join(dir, 'content/bad.md'), '## Stage 1\n\n- no title here\n');
     const colored = await onTerminal(['build', '--format', 'html', '--out', 'colour'], { NO_COLOR: '', FORCE_COLOR: '1' });
-    expect(colored).toMatch(/\x1b\[33mwarning\x1b\[39m/);
+    expect(colored).toMatch(new RegExp(`${ESC}\\[33mwarning${ESC}\\[39m`));
     const plain = await onTerminal(['build', '--format', 'html', '--out', 'plain'], { NO_COLOR: '1' });
     expect(plain).toContain('content/bad.md:1:1 warning Missing title');
-    expect(plain).not.toMatch(/\x1b\[3\dm/);
+    expect(plain).not.toMatch(new RegExp(`${ESC}\\[3\\dm`));
     await rm(path.join(dir, 'content/bad.md'));
   });
 

@@ -78,8 +78,8 @@ describe('dates and words in the roadmap language', () => {
   });
 
   it('falls back to English for a language without a table, and has every key in every table', () => {
-    expect(resolveLabels('nl')).toEqual(labelTable['en']);
-    const keys = Object.keys(labelTable['en']!).sort();
+    expect(resolveLabels('nl')).toEqual(labelTable.en);
+    const keys = Object.keys(labelTable.en!).sort();
     for (const [lang, words] of Object.entries(labelTable)) {
       expect(Object.keys(words).sort(), lang).toEqual(keys);
       for (const word of Object.values(words)) expect(word.trim(), lang).not.toBe('');

@@ -26,10 +26,10 @@ export async function initProject(options: InitOptions = {}): Promise<string[]> 
   const names = options.template ? [options.template] : ['handout', 'checklist'];
   const files = new Map<string, string>();
   const config: Record<string, unknown> = { content: 'content', out: 'output' };
-  if (options.template) config['template'] = options.template;
-  config['templates'] = 'templates';
+  if (options.template) config.template = options.template;
+  config.templates = 'templates';
   if (options.template === 'study-group') {
-    config['group'] = { name: 'Our Study Group', members: ['Ana', 'Ben', 'Chloé'], meets: { weekday: 'tuesday', time: '19:00' } };
+    config.group = { name: 'Our Study Group', members: ['Ana', 'Ben', 'Chloé'], meets: { weekday: 'tuesday', time: '19:00' } };
   }
   files.set('roadmap.config.json', `${JSON.stringify(config, null, 2)}\n`);
   files.set('content/roadmap.md', sampleRoadmap);

@@ -6,6 +6,6 @@ import { parseIsoDate, toIsoDate } from '../render/helpers/format-dates.js';
  * Read from front matter `start` until the model carries a schedule.
  */
 export function findStartDate(view: Pick<ViewModel, 'meta'>): string | null {
-  const date = parseIsoDate(view.meta['start']);
+  const date = parseIsoDate(view.meta.start);
   return date ? toIsoDate(date) : null;
 }

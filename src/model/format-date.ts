@@ -12,7 +12,10 @@ const formatters = new Map<Intl.DateTimeFormatOptions, Map<string, Intl.DateTime
  */
 export function cachedDateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   let byLang = formatters.get(options);
-  if (!byLang) formatters.set(options, (byLang = new Map()));
+  if (!byLang) {
+    byLang = new Map();
+    formatters.set(options, byLang);
+  }
   let made = byLang.get(lang);
   if (!made) {
     made = new Intl.DateTimeFormat(lang, options);

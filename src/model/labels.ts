@@ -202,7 +202,7 @@ export const labelTable: Readonly<Record<string, Labels>> = {
  */
 export function resolveLabels(lang: string, overrides: LabelOverrides = {}): Labels {
   const primary = lang.toLowerCase().split('-')[0] ?? 'en';
-  const labels: Labels = { ...(labelTable[primary] ?? labelTable['en']!) };
+  const labels: Labels = { ...(labelTable[primary] ?? labelTable.en!) };
   const apply = (words: Partial<Labels> | undefined) => {
     for (const key of labelKeys) {
       const word = words?.[key];

@@ -6,7 +6,7 @@ import { slugify } from '../pipeline/create-item-id.js';
  * title, so rebuilding or editing items keeps a reader's ticks. Pure.
  */
 export function roadmapKey(title: string, meta: Record<string, unknown>): string {
-  const own = meta['key'];
+  const own = meta.key;
   const source = (typeof own === 'string' || typeof own === 'number') && String(own).trim() !== '' ? String(own) : title;
   return slugify(source, 64) || 'roadmap';
 }

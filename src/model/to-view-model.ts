@@ -5,7 +5,7 @@ import { roadmapKey } from './roadmap-key.js';
 import type { Roadmap, RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic, ScheduledWeek, WeekRange } from './roadmap.js';
 
 /** The English labels (see labels.ts for every language and config overrides). */
-export const labels: Labels = labelTable['en']!;
+export const labels: Labels = labelTable.en!;
 
 export interface ViewItem extends Omit<RoadmapItem, 'children' | 'due' | 'cells'> {
   /** `Week 3`, or `null` when the item has no week. */
@@ -84,7 +84,7 @@ export function toViewModel(roadmap: Roadmap, generator: string, options: ViewOp
   const items = flattenItems(parts.flatMap((part) => part.topics.flatMap((topic) => topic.items)));
   const weeks = new Set<number>();
   for (const item of items) if (item.week !== null) weeks.add(item.week);
-  const author = roadmap.meta['author'];
+  const author = roadmap.meta.author;
   return {
     title: roadmap.title,
     key: roadmapKey(roadmap.title, roadmap.meta),

@@ -60,9 +60,15 @@ function groupItemsByWeek(parts: ViewPart[]): Map<number, Map<ViewPart, ViewItem
       for (const item of topic.items) {
         if (item.week === null) continue;
         let byPart = byWeek.get(item.week);
-        if (!byPart) byWeek.set(item.week, (byPart = new Map()));
+        if (!byPart) {
+          byPart = new Map();
+          byWeek.set(item.week, byPart);
+        }
         let items = byPart.get(part);
-        if (!items) byPart.set(part, (items = []));
+        if (!items) {
+          items = [];
+          byPart.set(part, items);
+        }
         items.push(item);
       }
     }

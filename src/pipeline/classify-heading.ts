@@ -1,7 +1,7 @@
 import { parseWeekRange } from './parse-week-range.js';
 
 /** Words naming a phase, in English, Spanish, Portuguese, French, German and Russian. */
-const phaseWord = String.raw`(?:phase|stage|step|part|module|month|level|milestone|unit|sprint|week|fase|etapa|paso|passo|parte|m[óo]dulo|n[ií]vel|unidad|unidade|mes|mês|semana|[ée]tape|partie|niveau|mois|semaine|stufe|schritt|teil|modul|monat|woche|etappe|этап|фаза|шаг|часть|модуль|уровень|месяц|неделя|ступень)`;
+const phaseWord = `(?:phase|stage|step|part|module|month|level|milestone|unit|sprint|week|fase|etapa|paso|passo|parte|m[óo]dulo|n[ií]vel|unidad|unidade|mes|mês|semana|[ée]tape|partie|niveau|mois|semaine|stufe|schritt|teil|modul|monat|woche|etappe|этап|фаза|шаг|часть|модуль|уровень|месяц|неделя|ступень)`;
 const wordStart = String.raw`(?<![\p{L}\p{N}])`;
 const wordEnd = String.raw`(?![\p{L}\p{N}])`;
 /** `Phase 2`, `Stage 10`, `Этап 1`, `Étape 3` anywhere in the heading. */

@@ -35,7 +35,7 @@ const number = String.raw`0*(\d{1,3})(?![\d]|[.,]\d)`;
 const dash = String.raw`(?:\s*[-–—~〜～]\s*|\s+(?:${alternatives(rangeWords)})\s+)`;
 
 function unitPattern(words: readonly string[]): string {
-  const unit = String.raw`(?:${alternatives(words)})`;
+  const unit = `(?:${alternatives(words)})`;
   return String.raw`${wordStart}${unit}\s*#?\s*${number}(?:${dash}(?:${unit}\s*)?${number})?`;
 }
 
@@ -45,7 +45,7 @@ const unitPatterns: [TimeUnit, RegExp][] = [
   ['day', new RegExp(unitPattern(dayWords), 'iu')],
 ];
 /** `W1-W3`, `W2`: a capital W right before the number. */
-const shortPattern = new RegExp(String.raw`${wordStart}W${number}(?:${dash}W?${number})?${wordEnd}`, 'u');
+const shortPattern = new RegExp(`${wordStart}W${number}(?:${dash}W?${number})?${wordEnd}`, 'u');
 /** `第1-2周`, `第3周`, `第一至三周`, `第2个月`, `第1-30天`. */
 const chineseNumber = String.raw`(\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})`;
 const chinesePattern = new RegExp(
@@ -65,7 +65,7 @@ const chineseUnits: Record<string, TimeUnit> = {
 
 /** The end of a Latin or Cyrillic word (Chinese words need no space after them). */
 const latinEnd = String.raw`(?![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])`;
-const ongoingWords = String.raw`(?:${alternatives(ongoingPhrases)})`;
+const ongoingWords = `(?:${alternatives(ongoingPhrases)})`;
 /** `(Ongoing)`, `（持续）`, `— Continuous`, `: throughout`, or a heading that starts with `Ongoing`, `Continuous`, `Laufend`… */
 const ongoingPattern = new RegExp(
   [

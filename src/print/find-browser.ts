@@ -38,7 +38,7 @@ export const installHint =
  * readable error when there is none.
  */
 export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const requested = explicit ?? env['PUPPETEER_EXECUTABLE_PATH'];
+  const requested = explicit ?? env.PUPPETEER_EXECUTABLE_PATH;
   if (requested) {
     if (isExecutable(requested)) return requested;
     const source = explicit ? 'The browser path' : 'PUPPETEER_EXECUTABLE_PATH';
@@ -65,7 +65,7 @@ function isExecutable(file: string): boolean {
 
 /** The newest Chrome (or headless shell) that `npx @puppeteer/browsers install` put into puppeteer's cache. */
 export function findCachedBrowser(env: NodeJS.ProcessEnv = process.env): string | null {
-  const cacheDir = env['PUPPETEER_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'puppeteer');
+  const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
   const platform = detectBrowserPlatform();
   if (!platform) return null;
   for (const browser of [Browser.CHROMEHEADLESSSHELL, Browser.CHROME, Browser.CHROMIUM]) {

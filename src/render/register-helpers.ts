@@ -5,6 +5,7 @@ import { joinId } from './helpers/join-id.js';
 import { formatWeeks, resolveLabels, type Labels } from '../model/labels.js';
 
 /** A helper as Handlebars calls it: the arguments, then an options object. */
+// biome-ignore lint/suspicious/noExplicitAny: helpers are user code that Handlebars calls with any arguments
 export type HelperFunction = (...args: any[]) => unknown;
 
 interface HelperOptions {
@@ -44,7 +45,7 @@ export const builtinHelpers: Record<string, HelperFunction> = {
     const weeks = args[0] as { start: number; end: number } | null;
     const labels = words(args);
     if (weeks) return formatWeeks({ ...resolveLabels(lang(args)), ...labels } as Labels, weeks.start, weeks.end);
-    return args.length > 2 && args[1] === true ? String(labels['ongoing']) : '';
+    return args.length > 2 && args[1] === true ? String(labels.ongoing) : '';
   },
   /** `{{label "doneOn"}}`: a word in the roadmap's language, from the roadmap's labels or the template's. */
   label: (...args: unknown[]) => {

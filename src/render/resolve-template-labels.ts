@@ -5,5 +5,5 @@
 export function resolveTemplateLabels(labels: Record<string, Record<string, string>>, lang: string): Record<string, string> {
   const base = lang.split('-')[0]!.toLowerCase();
   const exact = Object.entries(labels).find(([tag]) => tag.toLowerCase() === lang.toLowerCase())?.[1];
-  return { ...labels['en'], ...labels[base], ...exact };
+  return { ...labels.en, ...labels[base], ...exact };
 }

@@ -12,7 +12,7 @@ export interface Progress {
  * it draws nothing: callers print plain lines instead.
  */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr, color = false): Progress {
-  const interactive = stream.isTTY === true && !process.env['CI'];
+  const interactive = stream.isTTY === true && !process.env.CI;
   let drawn = false;
   return {
     update(done, total, label) {

@@ -115,7 +115,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   const port = await listen(server, host, options.port ?? 4000, options.strictPort ?? false);
-  const heartbeat = setInterval(() => clients.forEach((client) => client.write(': ping\n\n')), 15_000);
+  const heartbeat = setInterval(() => {
+    for (const client of clients) client.write(': ping\n\n');
+  }, 15_000);
   heartbeat.unref();
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {

@@ -106,7 +106,7 @@ export function watchSite(options: WatchOptions): SiteWatcher {
     ].map((entry) => path.resolve(cwd, entry));
     const fresh = paths.filter((entry) => !watched.has(entry));
     if (fresh.length === 0) return;
-    fresh.forEach((entry) => watched.add(entry));
+    for (const entry of fresh) watched.add(entry);
     if (!watcher) {
       watcher = watch(fresh, { ignoreInitial: true, ignored: (file) => file.includes(`${path.sep}node_modules${path.sep}`) });
       watcher.on('all', schedule);
@@ -116,13 +116,14 @@ export function watchSite(options: WatchOptions): SiteWatcher {
     }
   }
 
-  const ready = (running = rebuild().finally(() => {
+  running = rebuild().finally(() => {
     running = null;
     if (pending) {
       pending = false;
       schedule();
     }
-  }));
+  });
+  const ready = running;
 
   return {
     ready,

@@ -145,7 +145,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   try {
     signal?.throwIfAborted();
     const layout = toLayout(options);
-    const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env['SOURCE_DATE_EPOCH'];
+    const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env.SOURCE_DATE_EPOCH;
     const settings = options.settings ?? {};
     const group = options.group ?? null;
     const shared = hashOf(version, settings, group);

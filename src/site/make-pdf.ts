@@ -67,7 +67,7 @@ export function createPdfMaker(printer: Printer, layout: PageLayout): MakePdf {
 /** Title, Author and language from the roadmap; Subject from its description (else its counts); Keywords from front matter `keywords`/`tags` (else its phases). */
 export function toMetadata(view: ViewModel, date: Date | null): PdfMetadata {
   const { labels, stats } = view;
-  const listed = view.meta['keywords'] ?? view.meta['tags'];
+  const listed = view.meta.keywords ?? view.meta.tags;
   const keywords = Array.isArray(listed)
     ? listed.map(String)
     : typeof listed === 'string'

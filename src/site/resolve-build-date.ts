@@ -13,7 +13,7 @@ export function resolveBuildDate(epoch: string | undefined, meta: Record<string,
     }
     return new Date(Number(epoch.trim()) * 1000);
   }
-  const date = meta['date'];
+  const date = meta.date;
   if (date instanceof Date && !Number.isNaN(date.getTime())) return date;
   if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(date)) {
     const parsed = new Date(date.length === 10 ? `${date}T00:00:00Z` : date);

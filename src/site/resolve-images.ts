@@ -87,14 +87,14 @@ export async function resolveImages(
       if (node.tagName === 'img' && parent && index !== undefined) images.push({ image: node, index, parent });
     });
     for (const { image, index, parent } of images) {
-      const src = String(image.properties['src'] ?? '');
+      const src = String(image.properties.src ?? '');
       const result = src ? await embed(src) : null;
       if (result && 'url' in result) {
-        image.properties['src'] = result.url;
+        image.properties.src = result.url;
         continue;
       }
       if (result) diagnostics.push({ severity: 'warning', message: result.problem, line: item.line, column: null, rule: 'image' });
-      parent.children[index] = { type: 'text', value: String(image.properties['alt'] ?? '') };
+      parent.children[index] = { type: 'text', value: String(image.properties.alt ?? '') };
     }
     return { ...item, html: toHtml(tree), children };
   }

@@ -15,44 +15,42 @@ import { createIdRegistry, slugify } from '../create-item-id.js';
  * other; `checked` from GFM task syntax (`- [x]`); its inline content as
  * sanitized HTML. The id also lands on the list item (`hProperties`).
  */
-const remarkChecklistItems: Plugin<[], Root> = function () {
-  return function (tree, file) {
-    const roadmap = file.data.roadmap;
-    if (!roadmap) return;
+const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
+  const roadmap = file.data.roadmap;
+  if (!roadmap) return;
 
-    // One walk: list items and table rows sit in block containers, never in phrasing content.
-    visit(tree, (node) => {
-      if (node.type === 'listItem') {
-        const item = node.data?.roadmapItem;
-        if (!item) return undefined;
-        item.checked = node.checked === true;
-        item.html = toInlineHtml(node);
-      } else if (node.type === 'tableRow') {
-        const item = node.data?.roadmapItem;
-        if (item) item.html = rowToHtml(node);
-        return SKIP;
-      } else if (node.type === 'paragraph' || node.type === 'heading') {
-        return SKIP;
-      }
-      return undefined;
-    });
-
-    const uniqueId = createIdRegistry();
-    const groups: (RoadmapPhase | RoadmapSection)[] = [...roadmap.phases, ...roadmap.sections].sort((a, b) => a.line - b.line);
-    for (const group of groups) {
-      group.id = uniqueId(group.title ? slugify(group.title, 32) || 'part' : 'intro');
-      for (const topic of group.topics) {
-        // `--topic` keeps topic ids apart from item ids, which are `group--item-text`.
-        topic.id = uniqueId(`${group.id}--topic${topic.title ? `-${slugify(topic.title, 32)}` : ''}`.replace(/-$/, ''));
-        for (const item of topic.items) nameItem(item, group.id);
-      }
+  // One walk: list items and table rows sit in block containers, never in phrasing content.
+  visit(tree, (node) => {
+    if (node.type === 'listItem') {
+      const item = node.data?.roadmapItem;
+      if (!item) return undefined;
+      item.checked = node.checked === true;
+      item.html = toInlineHtml(node);
+    } else if (node.type === 'tableRow') {
+      const item = node.data?.roadmapItem;
+      if (item) item.html = rowToHtml(node);
+      return SKIP;
+    } else if (node.type === 'paragraph' || node.type === 'heading') {
+      return SKIP;
     }
+    return undefined;
+  });
 
-    function nameItem(item: RoadmapItem, prefix: string) {
-      item.id = uniqueId(`${prefix}--${slugify(item.text) || 'item'}`);
-      for (const child of item.children) nameItem(child, item.id);
+  const uniqueId = createIdRegistry();
+  const groups: (RoadmapPhase | RoadmapSection)[] = [...roadmap.phases, ...roadmap.sections].sort((a, b) => a.line - b.line);
+  for (const group of groups) {
+    group.id = uniqueId(group.title ? slugify(group.title, 32) || 'part' : 'intro');
+    for (const topic of group.topics) {
+      // `--topic` keeps topic ids apart from item ids, which are `group--item-text`.
+      topic.id = uniqueId(`${group.id}--topic${topic.title ? `-${slugify(topic.title, 32)}` : ''}`.replace(/-$/, ''));
+      for (const item of topic.items) nameItem(item, group.id);
     }
-  };
+  }
+
+  function nameItem(item: RoadmapItem, prefix: string) {
+    item.id = uniqueId(`${prefix}--${slugify(item.text) || 'item'}`);
+    for (const child of item.children) nameItem(child, item.id);
+  }
 };
 
 export default remarkChecklistItems;

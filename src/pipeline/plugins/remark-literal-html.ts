@@ -8,23 +8,21 @@ import { SKIP, visit } from 'unist-util-visit';
  * verbatim, and a `<script>` in the Markdown can never run. HTML comments are
  * authors' notes and are dropped.
  */
-const remarkLiteralHtml: Plugin<[], Root> = function () {
-  return function (tree) {
-    visit(tree, 'html', (node, index, parent) => {
-      if (!parent || index === undefined) return;
-      if (/^<!--[\s\S]*-->$/.test(node.value.trim())) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
-      const text: Text = { type: 'text', value: node.value, position: node.position };
-      if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem') {
-        parent.children[index] = { type: 'paragraph', children: [text], position: node.position };
-      } else {
-        parent.children[index] = text as never;
-      }
-      return SKIP;
-    });
-  };
+const remarkLiteralHtml: Plugin<[], Root> = () => (tree) => {
+  visit(tree, 'html', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (/^<!--[\s\S]*-->$/.test(node.value.trim())) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    const text: Text = { type: 'text', value: node.value, position: node.position };
+    if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem') {
+      parent.children[index] = { type: 'paragraph', children: [text], position: node.position };
+    } else {
+      parent.children[index] = text as never;
+    }
+    return SKIP;
+  });
 };
 
 export default remarkLiteralHtml;

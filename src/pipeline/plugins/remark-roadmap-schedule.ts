@@ -11,31 +11,29 @@ import { resolveSetting } from '../settings.js';
  * topic or item is planned for), every dated item its `due` date (the last day
  * of its week). Without a start date nothing is dated: no guesses.
  */
-const remarkRoadmapSchedule: Plugin<[], Root> = function () {
-  return function (_tree, file) {
-    const roadmap = file.data.roadmap;
-    const start = resolveSetting('start', file.data.settings ?? {}, file.data.matter ?? {});
-    if (!roadmap || start === undefined) return;
-    const weeks = new Set<number>();
-    const addRange = (range: { start: number; end: number } | null | undefined) => {
-      if (range) for (let week = range.start; week <= range.end; week += 1) weeks.add(week);
-    };
-    const items = flattenItems([...roadmap.phases, ...roadmap.sections].flatMap((group) => group.topics.flatMap((topic) => topic.items)));
-    for (const phase of roadmap.phases) {
-      addRange(phase.weeks);
-      for (const topic of phase.topics) addRange(topic.weeks);
-    }
-    for (const item of items) if (item.week !== null) weeks.add(item.week);
-
-    const schedule = [...weeks].sort((a, b) => a - b).map((week) => scheduleWeek(start, week));
-    const byWeek = new Map(schedule.map((entry) => [entry.week, entry]));
-    for (const item of items) {
-      const entry = item.week === null ? undefined : byWeek.get(item.week);
-      if (entry) item.due = entry.end;
-    }
-    roadmap.start = start;
-    roadmap.schedule = schedule;
+const remarkRoadmapSchedule: Plugin<[], Root> = () => (_tree, file) => {
+  const roadmap = file.data.roadmap;
+  const start = resolveSetting('start', file.data.settings ?? {}, file.data.matter ?? {});
+  if (!roadmap || start === undefined) return;
+  const weeks = new Set<number>();
+  const addRange = (range: { start: number; end: number } | null | undefined) => {
+    if (range) for (let week = range.start; week <= range.end; week += 1) weeks.add(week);
   };
+  const items = flattenItems([...roadmap.phases, ...roadmap.sections].flatMap((group) => group.topics.flatMap((topic) => topic.items)));
+  for (const phase of roadmap.phases) {
+    addRange(phase.weeks);
+    for (const topic of phase.topics) addRange(topic.weeks);
+  }
+  for (const item of items) if (item.week !== null) weeks.add(item.week);
+
+  const schedule = [...weeks].sort((a, b) => a - b).map((week) => scheduleWeek(start, week));
+  const byWeek = new Map(schedule.map((entry) => [entry.week, entry]));
+  for (const item of items) {
+    const entry = item.week === null ? undefined : byWeek.get(item.week);
+    if (entry) item.due = entry.end;
+  }
+  roadmap.start = start;
+  roadmap.schedule = schedule;
 };
 
 export default remarkRoadmapSchedule;

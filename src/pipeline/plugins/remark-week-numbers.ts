@@ -19,32 +19,30 @@ export const maxWeek = 520;
  * the remaining undated phases are laid out after the last dated one.
  * Sub-items share the week of their parent.
  */
-const remarkWeekNumbers: Plugin<[], Root> = function () {
-  return function (_tree, file) {
-    const roadmap = file.data.roadmap;
-    if (!roadmap) return;
-    const matter = file.data.matter ?? {};
-    const layers = file.data.settings ?? {};
-    const weeksPerMonth = resolveSetting('weeksPerMonth', layers, matter) ?? defaultWeeksPerMonth;
-    const weeksPerPhase = resolveSetting('weeksPerPhase', layers, matter);
-    const broken = new Set<RoadmapPhase>();
+const remarkWeekNumbers: Plugin<[], Root> = () => (_tree, file) => {
+  const roadmap = file.data.roadmap;
+  if (!roadmap) return;
+  const matter = file.data.matter ?? {};
+  const layers = file.data.settings ?? {};
+  const weeksPerMonth = resolveSetting('weeksPerMonth', layers, matter) ?? defaultWeeksPerMonth;
+  const weeksPerPhase = resolveSetting('weeksPerPhase', layers, matter);
+  const broken = new Set<RoadmapPhase>();
 
-    for (const phase of roadmap.phases) {
-      const notation = parseWeekRange(phase.heading, { weeksPerMonth });
-      if (notation) {
-        phase.title = stripWeekRange(phase.heading, notation);
-        phase.ongoing = notation.ongoing;
-        if (notation.weeks) {
-          if (checkRange(file, notation, phase.line, weeksPerMonth)) phase.weeks = notation.weeks;
-          else broken.add(phase);
-        }
+  for (const phase of roadmap.phases) {
+    const notation = parseWeekRange(phase.heading, { weeksPerMonth });
+    if (notation) {
+      phase.title = stripWeekRange(phase.heading, notation);
+      phase.ongoing = notation.ongoing;
+      if (notation.weeks) {
+        if (checkRange(file, notation, phase.line, weeksPerMonth)) phase.weeks = notation.weeks;
+        else broken.add(phase);
       }
-      for (const topic of phase.topics) readTopicWeeks(file, topic, weeksPerMonth);
-      if (!notation) phase.weeks = spanOf(phase.topics.flatMap((topic) => (topic.weeks ? [topic.weeks] : [])));
     }
-    if (weeksPerPhase !== undefined) layOutUndatedPhases(roadmap.phases, weeksPerPhase, broken);
-    for (const phase of roadmap.phases) assignWeeks(phase);
-  };
+    for (const topic of phase.topics) readTopicWeeks(file, topic, weeksPerMonth);
+    if (!notation) phase.weeks = spanOf(phase.topics.flatMap((topic) => (topic.weeks ? [topic.weeks] : [])));
+  }
+  if (weeksPerPhase !== undefined) layOutUndatedPhases(roadmap.phases, weeksPerPhase, broken);
+  for (const phase of roadmap.phases) assignWeeks(phase);
 };
 
 export default remarkWeekNumbers;
@@ -95,7 +93,7 @@ function assignWeeks(phase: RoadmapPhase) {
 
 function spread(items: RoadmapItem[], range: WeekRange) {
   const weeks = distributeWeeks(items.length, range);
-  items.forEach((item, index) => setWeek(item, weeks[index] ?? null));
+  for (const [index, item] of items.entries()) setWeek(item, weeks[index] ?? null);
 }
 
 function setWeek(item: RoadmapItem, week: number | null) {
