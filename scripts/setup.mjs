@@ -6,7 +6,11 @@
 //    plus the fonts the templates name, and Debian's `chromium-headless-shell`
 //    where apt has it (the same Chromium, faster to start and to print; optional);
 // 3. the fonts that give every script real glyphs in the PDF (Latin, Cyrillic, Greek,
-//    Arabic, CJK, emoji): Debian's Noto packages, installed when missing on Debian/Ubuntu as root.
+//    Arabic, CJK, emoji): Debian's Noto packages, installed when missing on Debian/Ubuntu as root;
+// 4. with --tests (npm test's set-up), the command-line tools the test suite reads PDFs
+//    with: poppler's pdftotext, pdftoppm and pdffonts (Debian's `poppler-utils`), installed
+//    as root with apt-get, else one message naming the package. `script` (util-linux) is
+//    also used by the tests; Debian ships it in the essential `bsdutils` package.
 // Dependency-free on purpose: it runs before the packages exist. Fast when all is in place.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
@@ -15,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const quiet = process.argv.includes('--quiet');
+const forTests = process.argv.includes('--tests');
 const log = (message) => quiet || console.error(`setup: ${message}`);
 
 // Keep in step with src/print/find-browser.ts.
@@ -147,7 +152,47 @@ function ensureFonts() {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
 }
 
+/** Whether `name` is a command on the PATH. */
+function onPath(name) {
+  return (process.env.PATH ?? '').split(path.delimiter).some((folder) => folder !== '' && isExecutable(path.join(folder, name)));
+}
+
+/** The tools the tests call: each Debian package with the commands it must provide. */
+const testTools = [
+  { pkg: 'poppler-utils', commands: ['pdftotext', 'pdftoppm', 'pdffonts'] },
+  { pkg: 'bsdutils', commands: ['script'] },
+];
+
+function ensureTestTools() {
+  const missing = testTools.filter((tool) => !tool.commands.every(onPath));
+  if (missing.length === 0) return;
+  const packages = missing.map((tool) => tool.pkg);
+  const commands = missing.flatMap((tool) => tool.commands.filter((command) => !onPath(command)));
+  const canApt = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canApt) {
+    console.error(
+      `setup: the tests need ${commands.join(', ')}: install ${packages.join(' ')} (Debian/Ubuntu: \`sudo apt-get install ${packages.join(' ')}\`; macOS: \`brew install poppler\`).`,
+    );
+    process.exit(1);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    }).status === 0;
+  log(`apt-get install ${packages.join(' ')} (the tests read PDFs with it)`);
+  // Package lists older than the mirror (or none yet) give a 404: refresh them once and try again.
+  const installed = install() || (spawnSync('apt-get', ['update', '-qq'], { cwd: root, stdio: 'ignore', env }).status === 0 && install());
+  if (!installed || !missing.every((tool) => tool.commands.every(onPath))) {
+    console.error(`setup: \`apt-get install ${packages.join(' ')}\` failed; the tests need ${commands.join(', ')}.`);
+    process.exit(1);
+  }
+}
+
 installPackages();
 ensureBrowser();
 ensureHeadlessShell();
 ensureFonts();
+if (forTests) ensureTestTools();
