@@ -186,8 +186,8 @@ async function watchAndServe(inputs: string[], flags: BuildCommandFlags, serve: 
       const errors = errorLines(result, (file, diagnostic) => formatDiagnostic(file, diagnostic, false));
       if (errors.length > 0) server?.notify({ type: 'build-error', message: errors.join('\n') });
       else server?.notify({ type: 'build-ok' });
-      if (event.phase === 'html') server?.notify({ type: 'reload', pages: event.pages });
-      else
+      if (event.pages.length > 0) server?.notify({ type: 'reload', pages: event.pages });
+      if (event.phase === 'pdf')
         for (const roadmap of result.roadmaps) {
           if (roadmap.summary)
             server?.notify({

@@ -56,21 +56,18 @@ export function watchSite(options: WatchOptions): SiteWatcher {
     try {
       if (pages.length > 0) {
         const result = await buildSite({ ...buildOptions, formats: pages });
-        const changed = result.roadmaps.filter((roadmap) => roadmap.summary && !roadmap.upToDate.includes('html'));
+        const changed = rewrittenHandouts(result);
         const seconds = (performance.now() - started) / 1000;
-        options.onEvent({
-          type: 'built',
-          phase: 'html',
-          result,
-          seconds,
-          pages: ['index.html', ...changed.map((roadmap) => `${roadmap.name}.html`)],
-        });
+        options.onEvent({ type: 'built', phase: 'html', result, seconds, pages: ['index.html', ...changed.map(toPage)] });
         if (!wanted.includes('pdf')) return;
         options.onEvent({ type: 'pdf-stale', names: changed.map((roadmap) => roadmap.name) });
       }
       if (closed) return;
       const result = await buildSite(buildOptions);
-      options.onEvent({ type: 'built', phase: 'pdf', result, seconds: (performance.now() - started) / 1000, pages: [] });
+      // A file saved after the HTML pass is read again here and its page rewritten: reload it too.
+      const rewritten = pages.length > 0 ? rewrittenHandouts(result).map(toPage) : [];
+      const seconds = (performance.now() - started) / 1000;
+      options.onEvent({ type: 'built', phase: 'pdf', result, seconds, pages: rewritten.length > 0 ? ['index.html', ...rewritten] : [] });
     } catch (error) {
       options.onEvent({ type: 'failed', message: messageOf(error) });
     }
@@ -146,4 +143,14 @@ export function errorLines(result: BuildResult, format: (file: string, diagnosti
 function messageOf(error: unknown): string {
   if (error instanceof RoadmapPressError) return error.message;
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** The roadmaps whose handout a build wrote anew (not up to date). */
+function rewrittenHandouts(result: BuildResult): BuildResult['roadmaps'] {
+  return result.roadmaps.filter((roadmap) => roadmap.summary && !roadmap.upToDate.includes('html'));
+}
+
+/** A roadmap's handout, as the live-reload client names pages. */
+function toPage(roadmap: { name: string }): string {
+  return `${roadmap.name}.html`;
 }

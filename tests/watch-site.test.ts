@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type WatchEvent, watchSite } from '../src/serve/watch-site.js';
+import { makeProject } from './helpers/make-project.js';
+
+const roadmap = (items: string[]) => `# Live\n\n## Phase 1 (Weeks 1-2)\n\n${items.map((item) => `- ${item}`).join('\n')}\n`;
+let dir: string;
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('watchSite', () => {
+  it('reloads a page whose file was saved between the HTML and the PDF pass', async () => {
+    dir = await makeProject({ 'content/live.md': roadmap(['first item']) });
+    const file = path.join(dir, 'content/live.md');
+    const events: WatchEvent[] = [];
+    let saved = false;
+    let resolveBuilt: () => void = () => {};
+    const built = new Promise<void>((resolve) => {
+      resolveBuilt = resolve;
+    });
+    const watcher = watchSite({
+      resolveOptions: async () => ({ cwd: dir, inputs: ['content'], out: path.join(dir, 'output') }),
+      onEvent: (event) => {
+        events.push(event);
+        // The save lands after the HTML pass has been reported, before the PDF pass reads the file.
+        if (event.type === 'pdf-stale' && !saved) {
+          saved = true;
+          writeFileSync(file, roadmap(['first item', 'saved in between']));
+        }
+        if (event.type === 'built' && event.phase === 'pdf') resolveBuilt();
+      },
+    });
+    try {
+      await watcher.ready;
+      await built;
+    } finally {
+      await watcher.close();
+    }
+    const html = events.find((event) => event.type === 'built' && event.phase === 'html');
+    const pdf = events.find((event) => event.type === 'built' && event.phase === 'pdf');
+    expect(html && html.type === 'built' && html.pages).toEqual(['index.html', 'live.html']);
+    // The PDF pass read the saved file and wrote its handout again: open pages must reload.
+    expect(pdf && pdf.type === 'built' && pdf.pages).toEqual(['index.html', 'live.html']);
+  });
+});
