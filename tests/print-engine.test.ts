@@ -119,6 +119,19 @@ describe('the print engine', () => {
   });
 });
 
+describe('the browser pipes', () => {
+  it('survive an error on a pipe after the browser is closed (an EPIPE once ended an interrupted build with exit 1)', async () => {
+    const browser = await launchBrowser();
+    const child = browser.process()!;
+    // Closing drops puppeteer's own listeners; a CDP write still in flight then fails with EPIPE.
+    await browser.close();
+    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    // An 'error' event nobody listens to throws: this is what killed the process.
+    expect(() => child.stdio[3]!.emit('error', epipe)).not.toThrow();
+    expect(() => child.stdio[4]!.emit('error', epipe)).not.toThrow();
+  });
+});
+
 describe('printing offline', () => {
   let server: http.Server;
   let requests: string[];

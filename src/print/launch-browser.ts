@@ -31,7 +31,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   try {
     // roadmap-press closes the browser itself on SIGINT/SIGTERM, after removing its temporary files.
-    return await puppeteer.launch({
+    const browser = await puppeteer.launch({
       executablePath,
       headless: isHeadlessShell(executablePath) ? 'shell' : true,
       pipe: true,
@@ -40,8 +40,22 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
+    ignorePipeErrors(browser);
+    return browser;
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     throw new BrowserError(`Could not start ${executablePath}: ${reason}. ${installHint}`, { cause: error });
   }
+}
+
+/**
+ * Puppeteer talks to Chromium over two pipes (fds 3 and 4) and drops its error
+ * listeners when the browser closes; a command still in flight then fails with
+ * EPIPE as an unhandled 'error' event that kills the process (an interrupted
+ * build exited 1 instead of 130). The command itself still rejects, so the
+ * error is reported where it matters; the pipes' own events can be ignored.
+ */
+function ignorePipeErrors(browser: Browser): void {
+  const stdio = browser.process()?.stdio ?? [];
+  for (const stream of [stdio[3], stdio[4]]) stream?.on('error', () => {});
 }
