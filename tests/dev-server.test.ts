@@ -35,6 +35,32 @@ function get(url: string): Promise<{ status: number; type: string; body: string 
   });
 }
 
+/** The event stream, once the server has said it is connected; `until` resolves with all received once it holds `text`. */
+async function openEvents(): Promise<{ until: (text: string) => Promise<string>; close: () => void }> {
+  let received = '';
+  const waiting: { text: string; resolve: (all: string) => void }[] = [];
+  const connected = new Promise<http.ClientRequest>((resolve, reject) => {
+    const request = http.get(`${server.url}__roadmap-press/events`, (response) => {
+      response.on('data', (chunk: Buffer) => {
+        received += chunk;
+        if (received.includes(': connected')) resolve(request);
+        for (const waiter of [...waiting]) {
+          if (received.includes(waiter.text)) {
+            waiting.splice(waiting.indexOf(waiter), 1);
+            waiter.resolve(received);
+          }
+        }
+      });
+    });
+    request.on('error', reject);
+  });
+  const request = await connected;
+  return {
+    until: (text) => (received.includes(text) ? Promise.resolve(received) : new Promise((resolve) => waiting.push({ text, resolve }))),
+    close: () => request.destroy(),
+  };
+}
+
 describe('the dev server', () => {
   it('listens on 127.0.0.1 only', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -66,26 +92,18 @@ describe('the dev server', () => {
   });
 
   it('streams events to open pages, and replays the last build error to new ones', async () => {
-    const received: string[] = [];
-    const request = http.get(`${server.url}__roadmap-press/events`, (response) => {
-      response.on('data', (chunk: Buffer) => received.push(chunk.toString()));
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const first = await openEvents();
     server.notify({ type: 'reload', pages: ['a b.html'] });
     server.notify({ type: 'build-error', message: 'content/x.md:3:1 error Bad' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    request.destroy();
-    const text = received.join('');
+    const text = await first.until('event: build-error');
+    first.close();
     expect(text).toContain('event: reload\ndata: {"pages":["a b.html"]}\n\n');
     expect(text).toContain('event: build-error\ndata: {"message":"content/x.md:3:1 error Bad"}\n\n');
 
-    const late: string[] = [];
-    const second = http.get(`${server.url}__roadmap-press/events`, (response) =>
-      response.on('data', (chunk: Buffer) => late.push(chunk.toString())),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    second.destroy();
-    expect(late.join('')).toContain('event: build-error');
+    // A page that connects later hears of the error at once.
+    const late = await openEvents();
+    expect(await late.until('event: build-error')).toContain('data: {"message":"content/x.md:3:1 error Bad"}');
+    late.close();
     server.notify({ type: 'build-ok' });
   });
 

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForFile } from './helpers/wait-for.js';
 import { findPdfWords } from './helpers/find-pdf-words.js';
 import { renderPage } from './helpers/poppler.js';
 import { runCli } from './helpers/run-cli.js';
@@ -71,8 +71,21 @@ async function openPage(url: string, { javaScript = true, context }: { javaScrip
   const own = context ?? (await browser.createBrowserContext());
   const page = await own.newPage();
   const messages: string[] = [];
-  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
-  page.on('pageerror', (error) => messages.push(`pageerror: ${(error as Error).message}`));
+  const waiting: { pattern: RegExp; resolve: () => void }[] = [];
+  const add = (text: string) => {
+    messages.push(text);
+    for (const waiter of [...waiting]) {
+      if (waiter.pattern.test(text)) {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+  /** Resolves once a console message matching `pattern` has arrived (or already had). */
+  const message = (pattern: RegExp) =>
+    messages.some((text) => pattern.test(text)) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ pattern, resolve }));
+  page.on('console', (entry) => add(`${entry.type()}: ${entry.text()}`));
+  page.on('pageerror', (error) => add(`pageerror: ${(error as Error).message}`));
   // Runs outside the page's policy (DevTools injects it), so it can report what the policy refuses.
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (event) =>
@@ -81,7 +94,7 @@ async function openPage(url: string, { javaScript = true, context }: { javaScrip
   });
   await page.setJavaScriptEnabled(javaScript);
   await page.goto(url, { waitUntil: 'load' });
-  return { page, context: own, messages };
+  return { page, context: own, messages, message };
 }
 
 /** Console messages that mean the Content-Security-Policy refused something, or that the page failed. */
@@ -236,7 +249,7 @@ describe('the interactive handout', () => {
 
       await page.click('[data-export]');
       exported = path.join(downloads, 'handout-progress-progress.json');
-      for (let waited = 0; waited < 10_000 && !existsSync(exported); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitForFile(exported);
       await session.detach();
       expect(await readdir(downloads)).toEqual(['handout-progress-progress.json']);
       expect(JSON.parse(await readFile(exported, 'utf8'))).toEqual({
@@ -327,9 +340,10 @@ describe('the interactive handout', () => {
 
   it('declares a Content-Security-Policy that really refuses what it does not pin (a tampered script, an inline style attribute)', async () => {
     const { dir, url } = await buildProject('tampered');
-    const { page, messages } = await openPage(url);
+    const { page, messages, message } = await openPage(url);
     await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    await message(/securitypolicyviolation: style-src-attr/);
+    await message(/^error: (Refused to apply|Applying) inline style/);
     // Chromium words it "Refused to apply inline style…" or, since about version 140, "Applying inline style violates…".
     expect(
       messages.filter((text) => /^error: (Refused to apply|Applying) inline style\b.*Content Security Policy directive/.test(text)),
@@ -341,7 +355,8 @@ describe('the interactive handout', () => {
     const tamperedFile = path.join(dir, 'out/tampered.html');
     await writeFile(tamperedFile, html.replace('const key = root.dataset.roadmap', "const key = 'x' || root.dataset.roadmap"));
     const tampered = await openPage(pathToFileURL(tamperedFile).href);
-    await tampered.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    await tampered.message(/securitypolicyviolation: script-src-elem/);
+    await tampered.message(/^error: (Refused to execute|Executing) inline script/);
     expect(
       tampered.messages.filter((text) =>
         /^error: (Refused to execute|Executing) inline script\b.*Content Security Policy directive/.test(text),

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { descendants, isRunning } from './helpers/processes.js';
+import { descendants, isRunning, waitForExit } from './helpers/processes.js';
 import { cliPath, repoRoot } from './helpers/run-cli.js';
+import { waitForOutput } from './helpers/wait-for.js';
 
 let dir: string;
 
@@ -39,11 +39,8 @@ describe('interrupting a build', () => {
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
       const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
 
-      const until = Date.now() + 60_000;
-      while (!existsSync(out) || !(await readdir(out)).some((file) => file.endsWith('.pdf'))) {
-        if (Date.now() > until) throw new Error(`No PDF was written: ${stderr}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      // Not on a terminal, the CLI names each file once it is written.
+      await waitForOutput(child.stderr, /\.pdf$/m);
       const chromium = descendants(child.pid!).filter((info) => info.command.includes('chrom'));
       expect(chromium.length).toBeGreaterThan(0);
       child.kill(signal);
@@ -54,7 +51,7 @@ describe('interrupting a build', () => {
         'interrupted The build was interrupted: the browser is closed, finished files are kept and no partial file is left',
       );
       // No orphan Chromium: every browser process of the run is gone.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitForExit(chromium.map((info) => info.pid));
       expect(chromium.filter((info) => isRunning(info.pid)).map((info) => info.command)).toEqual([]);
       // No temporary file next to the outputs, no browser profile left in TMPDIR.
       const files = await readdir(out);

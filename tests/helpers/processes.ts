@@ -51,3 +51,21 @@ export function isRunning(pid: number): boolean {
 export function browserProcesses(root: number): ProcessInfo[] {
   return descendants(root).filter((info) => info.ppid === root && info.command.includes('--remote-debugging-pipe'));
 }
+
+/** How many threads this process has now (worker threads included), from /proc. */
+export function threadCount(): number {
+  return readdirSync('/proc/self/task').length;
+}
+
+/**
+ * Resolves once none of `pids` is running. They are not this process's
+ * children, so there is no exit event to hear: /proc is read until they are
+ * gone (Chromium's helpers end a moment after its browser process).
+ */
+export async function waitForExit(pids: number[], timeoutMs = 30_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (pids.some(isRunning)) {
+    if (performance.now() > until) throw new Error(`processes ${pids.filter(isRunning).join(', ')} still run after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
