@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMarks } from '../src/mark/apply-marks.js';
 import { processRoadmap } from '../src/pipeline/process-roadmap.js';
+import { expectGoldenText } from './helpers/golden.js';
 import { runCli } from './helpers/run-cli.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/mark');
@@ -22,12 +22,7 @@ describe('applyMarks fixtures', () => {
     const marks = new Map(Object.entries(JSON.parse(await readFile(path.join(dir, 'marks.json'), 'utf8')) as Record<string, boolean>));
     const { roadmap } = await processRoadmap(source, 'input.md');
     const result = applyMarks(source, roadmap!, marks);
-    const expectedFile = path.join(dir, 'expected.md');
-    if (!existsSync(expectedFile)) {
-      if (process.env.CI) throw new Error(`${expectedFile} is missing`);
-      await writeFile(expectedFile, result.source);
-    }
-    expect(result.source).toBe(await readFile(expectedFile, 'utf8'));
+    expectGoldenText(path.join(dir, 'expected.md'), result.source);
 
     // Only the touched lines differ, one per changed item; line endings survive.
     const before = source.split(/(?<=\n)/);

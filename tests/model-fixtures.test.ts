@@ -1,14 +1,15 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { processRoadmap } from '../src/pipeline/process-roadmap.js';
+import { expectGoldenJson } from './helpers/golden.js';
 
 /**
  * Every folder of `tests/fixtures/model/` is one case: `input.md` is modelled
- * and compared with `expected.json`. A missing `expected.json` is written on
- * the first run (read it before committing: it is a golden file); on CI it
- * is a failure.
+ * and compared with the golden file `expected.json`. A missing or different
+ * one fails; `UPDATE_GOLDEN=1 npm test` rewrites them (read the diff before
+ * committing).
  */
 const fixturesDirectory = fileURLToPath(new URL('fixtures/model/', import.meta.url));
 const cases = readdirSync(fixturesDirectory, { withFileTypes: true })
@@ -27,15 +28,7 @@ describe('model fixtures', () => {
     const { roadmap, diagnostics } = await processRoadmap(input, 'input.md');
     const actual = { roadmap, diagnostics };
 
-    const expectedPath = join(directory, 'expected.json');
-    if (!existsSync(expectedPath)) {
-      if (process.env.CI) {
-        throw new Error(`Missing ${expectedPath}: run the tests locally to write it, check it, and commit it`);
-      }
-      writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-    }
-    const expected: unknown = JSON.parse(readFileSync(expectedPath, 'utf8'));
-    expect(actual).toEqual(expected);
+    expectGoldenJson(join(directory, 'expected.json'), actual);
   });
 
   it('never runs code from a `!!js/function` front matter tag', async () => {
