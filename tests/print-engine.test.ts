@@ -20,7 +20,7 @@ import { prelaunch } from '../src/print/prelaunch.js';
 import { launchBrowser } from '../src/print/launch-browser.js';
 import type * as Api from '../src/index.js';
 import { importCompiled } from './helpers/compiled.js';
-import { browserProcesses, isRunning } from './helpers/processes.js';
+import { browserProcesses, isRunning, waitForExit } from './helpers/processes.js';
 import { repoRoot } from './helpers/run-cli.js';
 
 const fixture = path.join(repoRoot, 'tests/fixtures/print/cyrillic.md');
@@ -47,14 +47,6 @@ async function pdfsIn(out: string): Promise<string[]> {
   return existsSync(out) ? (await readdir(out)).filter((file) => file.endsWith('.pdf')).sort() : [];
 }
 
-async function waitFor(condition: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  const until = Date.now() + 30_000;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** A PDF that pdf-lib reads, with the fixture's three checkboxes. */
 async function expectCompletePdf(file: string) {
   const bytes = await readFile(file);
@@ -67,13 +59,17 @@ describe('the print engine', () => {
   it('finishes a batch when the browser is killed in the middle of it', async () => {
     const content = await copies(10);
     const out = path.join(dir, 'out');
-    const building = build({ inputs: [content], out, cwd: dir, formats: ['pdf'], concurrency: 1 });
-    await waitFor(async () => (await pdfsIn(out)).length > 0, 'the first PDF');
+    let firstWritten: () => void = () => {};
+    const written = new Promise<void>((resolve) => {
+      firstWritten = resolve;
+    });
+    const building = build({ inputs: [content], out, cwd: dir, formats: ['pdf'], concurrency: 1, onProgress: () => firstWritten() });
+    await written;
     const printedBefore = (await pdfsIn(out)).length;
     const [browser] = browserProcesses(process.pid);
     expect(browser).toBeDefined();
     process.kill(browser!.pid, 'SIGKILL');
-    await waitFor(() => !isRunning(browser!.pid), 'the browser to die');
+    await waitForExit([browser!.pid]);
 
     const result = await building;
     expect(printedBefore).toBeLessThan(10);
@@ -433,6 +429,7 @@ describe('printing while the rest renders', () => {
     const attempt = build({ inputs: [content], out, cwd: dir, formats: ['pdf'], templates, workers: 0 });
     await expect(attempt).rejects.toThrow(/missing field "flavour"/);
     expect(existsSync(out)).toBe(false);
-    await waitFor(() => browserProcesses(process.pid).filter((info) => isRunning(info.pid)).length === 0, 'the browser to close');
+    await waitForExit(browserProcesses(process.pid).map((info) => info.pid));
+    expect(browserProcesses(process.pid).filter((info) => isRunning(info.pid))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/print/find-browser.js';
 import { cliPath } from './helpers/run-cli.js';
+import { waitForOutput } from './helpers/wait-for.js';
 
 let dir: string;
 let child: ChildProcess;
@@ -20,17 +21,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'content/live.md'), roadmap(['first item', 'second item']));
   child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
-  url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 30_000);
-    const poll = setInterval(() => {
-      const found = /Serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr);
-      if (found) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    }, 50);
-  });
+  url = (await waitForOutput(child.stderr!, /Serving (http:\/\/127\.0\.0\.1:\d+\/)/, 30_000))[1]!;
   browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 });
 
