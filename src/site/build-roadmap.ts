@@ -18,6 +18,7 @@ import type { Input } from './collect-inputs.js';
 import type { MakePdf } from './make-pdf.js';
 import { preparePdf, type PreparedPdf } from './prepare-pdf.js';
 import { resolveBuildDate } from './resolve-build-date.js';
+import { replaceRemoteImages } from './replace-remote-images.js';
 import { resolveImages } from './resolve-images.js';
 import { toChecklistView } from './to-checklist-view.js';
 import { writeAtomic } from './write-atomic.js';
@@ -156,16 +157,21 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
     ? toICalendar(roadmap, { uidPrefix: slugify(input.name) || 'roadmap', labels: view.labels, generator })
     : null;
   if (stale.includes('ics') && !calendar) built.diagnostics.push(noStartDate);
+  // Remote images cannot load offline: alt text (badges: nothing) in the handout and the PDF, one warning.
+  const printable = replaceRemoteImages(view);
+  if (printable.diagnostic && (stale.includes('html') || stale.includes('pdf'))) built.diagnostics.push(printable.diagnostic);
   let html: string | null = null;
   if (stale.includes('html') && context.handout) {
-    const images = await resolveImages(view, { baseDir, remote: 'alt' });
+    const images = await resolveImages(printable.view, { baseDir, remote: 'alt' });
     dependencies.push(...images.files);
     // The PDF reports the same image problems; say them once.
     if (!stale.includes('pdf')) built.diagnostics.push(...images.diagnostics);
     html = context.handout(extra(images.view), { format: 'html' }).html;
   }
   const pdf: PreparedPdf | null =
-    stale.includes('pdf') && context.checklist ? await preparePdf(view, extra, context.checklist, context.layout, { baseDir, date }) : null;
+    stale.includes('pdf') && context.checklist
+      ? await preparePdf(printable.view, extra, context.checklist, context.layout, { baseDir, date })
+      : null;
   if (pdf) dependencies.push(...pdf.files);
   return { built, html, calendar, pdf, dependencies };
 }
