@@ -12,6 +12,7 @@ import type { Diagnostic } from './model/roadmap.js';
 import type { TemplateChoice } from './render/load-renderers.js';
 import { templateName } from './render/read-template-manifest.js';
 import { isMargin, papers, type Paper } from './print/page-layout.js';
+import { linkLists, linkModes } from './paper/paper-options.js';
 import { createProgress } from './report/create-progress.js';
 import { formatBuildSummary } from './report/format-build-summary.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
@@ -60,6 +61,12 @@ function withBuildOptions(command: Command): Command {
     .option('--landscape', 'print PDFs in landscape')
     .option('--phase-break', 'start each phase on a new page')
     .option('--print-date', 'print the date (SOURCE_DATE_EPOCH, else front matter date) in the PDF footer')
+    .option(
+      '--links <mode>',
+      `links in the PDF: ${linkModes.join(', ')} (default: footnotes; the handout keeps live links)`,
+      parseChoice(linkModes),
+    )
+    .option('--link-list <where>', `where the PDF lists link notes: ${linkLists.join(', ')} (default: phase)`, parseChoice(linkLists))
     .option('--timeout <seconds>', 'seconds one PDF may take to print (default: 60)', parsePositive)
     .option('--recycle-after <count>', 'PDFs one browser prints before it is replaced (default: 50)', parseCount)
     .option(
@@ -306,6 +313,13 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return port;
+}
+
+function parseChoice<T extends string>(choices: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!choices.includes(value as T)) throw new InvalidArgumentError(`expected ${choices.join(', ')}`);
+    return value as T;
+  };
 }
 
 function parsePaper(value: string): Paper {

@@ -19,6 +19,8 @@ export type BuildFlags = Pick<
   | 'landscape'
   | 'phaseBreak'
   | 'printDate'
+  | 'links'
+  | 'linkList'
   | 'browserUrl'
   | 'browserWs'
   | 'timeout'
@@ -60,6 +62,8 @@ export function resolveBuildOptions(
     landscape: flags.landscape ?? config.landscape,
     phaseBreak: flags.phaseBreak ?? config.phaseBreak,
     printDate: flags.printDate ?? config.printDate,
+    links: flags.links ?? config.links,
+    linkList: flags.linkList ?? config.linkList,
     browserUrl: flags.browserUrl ?? config.browserUrl,
     browserWs: flags.browserWs ?? config.browserWs,
     timeout: flags.timeout ?? config.timeout,

@@ -10,6 +10,7 @@ import { toViewModel, type ViewModel } from '../model/to-view-model.js';
 import { slugify } from '../pipeline/create-item-id.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
+import type { PaperOptions } from '../paper/paper-options.js';
 import type { PageLayout } from '../print/page-layout.js';
 import type { Render } from '../render/create-renderer.js';
 import { generator } from '../version.js';
@@ -51,6 +52,8 @@ export interface RoadmapContext {
   handout: Render | null;
   checklist: Render | null;
   layout: PageLayout;
+  /** Links on paper, booklet. */
+  paper: PaperOptions;
   epoch: string | undefined;
   /** Per format: a hash of the template, settings and tool version it is made with. */
   fingerprints: Record<Format, string>;
@@ -119,7 +122,7 @@ export type WriteRoadmap = (context: { makePdf: MakePdf | null; signal: AbortSig
 export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stale'>;
 
 /** What modelling and rendering a roadmap needs of the build: settings and renderers, no output folder. */
-export type RenderContext = Pick<RoadmapContext, 'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'epoch'>;
+export type RenderContext = Pick<RoadmapContext, 'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'epoch'>;
 
 /** A roadmap modelled and rendered, not yet written: plain data, so that a worker thread can make it. */
 export interface RenderedRoadmap {
@@ -170,7 +173,7 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
   }
   const pdf: PreparedPdf | null =
     stale.includes('pdf') && context.checklist
-      ? await preparePdf(printable.view, extra, context.checklist, context.layout, { baseDir, date })
+      ? await preparePdf(printable.view, extra, context.checklist, context.layout, { baseDir, date }, context.paper)
       : null;
   if (pdf) dependencies.push(...pdf.files);
   return { built, html, calendar, pdf, dependencies };

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import type { Printer } from '../print/create-printer.js';
 import type { OpenedBrowser } from '../print/open-browser.js';
+import { defaultPaper, type LinkList, type LinkMode, type PaperOptions } from '../paper/paper-options.js';
 import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../print/page-layout.js';
 import { loadHelpers } from '../render/load-helpers.js';
 import { loadRenderers, type TemplateChoice } from '../render/load-renderers.js';
@@ -78,6 +79,10 @@ export interface BuildOptions {
   phaseBreak?: boolean;
   /** Print the date (`SOURCE_DATE_EPOCH`, else front matter `date`) in the PDF footer. */
   printDate?: boolean;
+  /** How links print in the PDF: `footnotes` (default), `qr` (notes with a QR code each) or `none`. The handout keeps live links. */
+  links?: LinkMode;
+  /** Where the PDF lists its link notes: after each `phase` (default) or at the `end`. */
+  linkList?: LinkList;
   /** Connect to a running Chrome's DevTools endpoint (`http://127.0.0.1:9222`) instead of launching one. */
   browserUrl?: string;
   /** Connect to a DevTools WebSocket (`ws://…`, e.g. browserless) instead of launching a browser. */
@@ -145,6 +150,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   try {
     signal?.throwIfAborted();
     const layout = toLayout(options);
+    const paper = toPaper(options);
     const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env.SOURCE_DATE_EPOCH;
     const settings = options.settings ?? {};
     const group = options.group ?? null;
@@ -158,10 +164,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       handout: renderers.html,
       checklist: renderers.pdf,
       layout,
+      paper,
       epoch,
       fingerprints: {
         html: hashOf(shared, renderers.fingerprints.html, layout, epoch),
-        pdf: hashOf(shared, renderers.fingerprints.pdf, layout, epoch),
+        pdf: hashOf(shared, renderers.fingerprints.pdf, layout, epoch, paper),
         ics: hashOf(shared, 'ics'),
       },
     };
@@ -324,7 +331,7 @@ async function removeDeleted(cache: BuildCache, out: string, cwd: string, curren
 function toWorkerSetup(
   options: BuildOptions,
   { pages, templates, cwd }: { pages: ('html' | 'pdf')[]; templates: string | undefined; cwd: string },
-  { settings, group, layout, epoch }: RoadmapContext,
+  { settings, group, layout, paper, epoch }: RoadmapContext,
 ): WorkerSetup {
   return {
     templates: {
@@ -333,7 +340,7 @@ function toWorkerSetup(
       templatesDir: templates,
       helpers: typeof options.helpers === 'string' ? path.resolve(cwd, options.helpers) : undefined,
     },
-    context: { settings, group, layout, epoch },
+    context: { settings, group, layout, paper, epoch },
   };
 }
 
@@ -345,6 +352,10 @@ function toLayout(options: BuildOptions): PageLayout {
     phaseBreak: options.phaseBreak ?? defaultLayout.phaseBreak,
     printDate: options.printDate ?? defaultLayout.printDate,
   };
+}
+
+function toPaper(options: BuildOptions): PaperOptions {
+  return { links: options.links ?? defaultPaper.links, linkList: options.linkList ?? defaultPaper.linkList };
 }
 
 function count(roadmaps: BuiltRoadmap[], severity: Diagnostic['severity']): number {
