@@ -66,6 +66,7 @@ function withBuildOptions(command: Command): Command {
       `links in the PDF: ${linkModes.join(', ')} (default: footnotes; the handout keeps live links)`,
       parseChoice(linkModes),
     )
+    .option('--booklet', 'also write NAME.booklet.pdf: A5 pages two per A4 (Letter with --paper letter) sheet, to print duplex and fold')
     .option('--link-list <where>', `where the PDF lists link notes: ${linkLists.join(', ')} (default: phase)`, parseChoice(linkLists))
     .option('--timeout <seconds>', 'seconds one PDF may take to print (default: 60)', parsePositive)
     .option('--recycle-after <count>', 'PDFs one browser prints before it is replaced (default: 50)', parseCount)

@@ -52,6 +52,8 @@ export const configSchema = z.strictObject({
   links: z.enum(linkModes).optional(),
   /** Where the PDF lists link notes: after each `phase` (default) or at the `end`. */
   linkList: z.enum(linkLists).optional(),
+  /** Also write `NAME.booklet.pdf`, to print duplex and fold (default `false`). */
+  booklet: z.boolean().optional(),
   /** Connect to a running Chrome's DevTools HTTP endpoint instead of launching one. */
   browserUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Connect to a DevTools WebSocket (`ws://…`) instead of launching a browser. */

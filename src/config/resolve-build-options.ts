@@ -21,6 +21,7 @@ export type BuildFlags = Pick<
   | 'printDate'
   | 'links'
   | 'linkList'
+  | 'booklet'
   | 'browserUrl'
   | 'browserWs'
   | 'timeout'
@@ -64,6 +65,7 @@ export function resolveBuildOptions(
     printDate: flags.printDate ?? config.printDate,
     links: flags.links ?? config.links,
     linkList: flags.linkList ?? config.linkList,
+    booklet: flags.booklet ?? config.booklet,
     browserUrl: flags.browserUrl ?? config.browserUrl,
     browserWs: flags.browserWs ?? config.browserWs,
     timeout: flags.timeout ?? config.timeout,

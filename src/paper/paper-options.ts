@@ -10,7 +10,9 @@ export type LinkList = (typeof linkLists)[number];
 export interface PaperOptions {
   links: LinkMode;
   linkList: LinkList;
+  /** Also write `NAME.booklet.pdf`: A5 pages imposed two per sheet in saddle-stitch order. */
+  booklet: boolean;
 }
 
 /** Links become numbered notes listed after each phase. */
-export const defaultPaper: PaperOptions = { links: 'footnotes', linkList: 'phase' };
+export const defaultPaper: PaperOptions = { links: 'footnotes', linkList: 'phase', booklet: false };

@@ -190,6 +190,7 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
 
   return async ({ makePdf, signal }) => {
     const written: Partial<Record<Format, string>> = {};
+    let booklet: string | null = null;
     const write = async (format: Format, data: string | Uint8Array) => {
       const target = `${base}.${format}`;
       await writeAtomic(target, data, { signal });
@@ -203,6 +204,10 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
         makePdf(pdf).then(async (made) => {
           built.diagnostics.push(...made.diagnostics);
           if (made.pdf) await write('pdf', made.pdf);
+          if (made.booklet) {
+            await writeAtomic(`${base}.booklet.pdf`, made.booklet, { signal });
+            booklet = `${base}.booklet.pdf`;
+          }
         }),
       );
     }
@@ -223,6 +228,7 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
       }
     }
     built.outputs = Object.values(outputs).map((output) => path.relative(context.cwd, path.join(context.out, output.file)));
+    if (booklet) built.outputs.push(path.relative(context.cwd, booklet));
     const entry: CacheEntry = {
       source: file,
       outputs,

@@ -83,6 +83,8 @@ export interface BuildOptions {
   links?: LinkMode;
   /** Where the PDF lists its link notes: after each `phase` (default) or at the `end`. */
   linkList?: LinkList;
+  /** Also write `NAME.booklet.pdf`: A5 pages, two per A4 (Letter with `paper: letter`) landscape sheet, in saddle-stitch order. */
+  booklet?: boolean;
   /** Connect to a running Chrome's DevTools endpoint (`http://127.0.0.1:9222`) instead of launching one. */
   browserUrl?: string;
   /** Connect to a DevTools WebSocket (`ws://…`, e.g. browserless) instead of launching a browser. */
@@ -198,7 +200,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         prelaunched: connect ? undefined : options.prelaunched,
       });
       printer.warm().catch(() => undefined);
-      makePdf = startEarly(createPdfMaker(printer, layout));
+      makePdf = startEarly(createPdfMaker(printer, layout, paper));
     }
     // Render every roadmap before writing any: a template that fails on any of them writes nothing.
     const onRendered = (render: RenderedRoadmap) => {
@@ -355,7 +357,11 @@ function toLayout(options: BuildOptions): PageLayout {
 }
 
 function toPaper(options: BuildOptions): PaperOptions {
-  return { links: options.links ?? defaultPaper.links, linkList: options.linkList ?? defaultPaper.linkList };
+  return {
+    links: options.links ?? defaultPaper.links,
+    linkList: options.linkList ?? defaultPaper.linkList,
+    booklet: options.booklet ?? defaultPaper.booklet,
+  };
 }
 
 function count(roadmaps: BuiltRoadmap[], severity: Diagnostic['severity']): number {
