@@ -400,12 +400,13 @@ function parseLanguage(value: string): string {
 
 program
   .command('mark')
-  .description('write ticks back into a roadmap: [x] for done, [ ] for undone')
+  .description('write ticks back into a roadmap: [x] for done, [~] for in progress, [ ] for undone')
   .argument('<file>', 'Markdown roadmap')
   .option('--done <ids...>', 'item ids to tick')
   .option('--undo <ids...>', 'item ids to untick')
+  .option('--doing <ids...>', 'item ids to mark in progress ([~])')
   .option('--from <file>', 'take the ticks from a progress JSON file or a ticked PDF checklist')
-  .action(async (file: string, options: { done?: string[]; undo?: string[]; from?: string }) => {
+  .action(async (file: string, options: { done?: string[]; undo?: string[]; doing?: string[]; from?: string }) => {
     const { mark } = await api();
     const { changed } = await mark(file, options);
     console.error(

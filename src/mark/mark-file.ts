@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import { writeAtomic } from '../site/write-atomic.js';
-import { applyMarks } from './apply-marks.js';
+import { applyMarks, type Mark } from './apply-marks.js';
 import { readProgress } from './read-progress.js';
 
 export interface MarkOptions {
@@ -10,6 +10,8 @@ export interface MarkOptions {
   done?: string[];
   /** Item ids to untick. */
   undo?: string[];
+  /** Item ids to mark in progress (`[~]`). */
+  doing?: string[];
   /** A progress JSON file or a ticked PDF checklist to take the ticks from. */
   from?: string;
 }
@@ -21,16 +23,17 @@ export interface MarkFileResult {
 
 /**
  * Write ticks back into a roadmap's Markdown, atomically. `from` is applied
- * first, then `done` and `undo`. A roadmap that cannot be modelled is an error.
+ * first, then `done`, `undo` and `doing`. A roadmap that cannot be modelled is an error.
  */
 export async function markFile(file: string, options: MarkOptions): Promise<MarkFileResult> {
   const source = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new InputError(error.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`);
   });
-  const marks = options.from ? await readProgress(options.from) : new Map<string, boolean>();
+  const marks: Map<string, Mark> = options.from ? await readProgress(options.from) : new Map();
   for (const id of options.done ?? []) marks.set(id, true);
   for (const id of options.undo ?? []) marks.set(id, false);
-  if (marks.size === 0) throw new InputError('Nothing to mark: give --done ID, --undo ID or --from FILE');
+  for (const id of options.doing ?? []) marks.set(id, 'doing');
+  if (marks.size === 0) throw new InputError('Nothing to mark: give --done ID, --doing ID, --undo ID or --from FILE');
 
   const { roadmap, diagnostics } = await processRoadmap(source, file);
   if (!roadmap) {
