@@ -102,10 +102,12 @@ async function meters(page: Page): Promise<{ scope: string; text: string; value:
   return page.$$eval('[data-progress]', (found) =>
     found.map((meter) => {
       const bar = meter.querySelector('progress')!;
+      // What a reader sees: the hidden `· 0 in progress` is not read.
+      const count = meter.querySelector('.meter__count')!.cloneNode(true) as Element;
+      for (const hidden of count.querySelectorAll('[hidden]')) hidden.remove();
       return {
         scope: (meter as HTMLElement).dataset.progress!,
-        // What a reader sees: the hidden `· 0 in progress` is not read.
-        text: (meter.querySelector('.meter__count') as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+        text: count.textContent!.replace(/\s+/g, ' ').trim(),
         value: bar.value,
         max: bar.max,
       };
