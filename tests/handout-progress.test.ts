@@ -104,7 +104,7 @@ async function meters(page: Page): Promise<{ scope: string; text: string; value:
       const bar = meter.querySelector('progress')!;
       // What a reader sees: the hidden `· 0 in progress` is not read.
       const count = meter.querySelector('.meter__count')!.cloneNode(true) as Element;
-      for (const hidden of count.querySelectorAll('[hidden]')) hidden.remove();
+      for (const hidden of Array.from(count.querySelectorAll('[hidden]'))) hidden.remove();
       return {
         scope: (meter as HTMLElement).dataset.progress!,
         text: count.textContent!.replace(/\s+/g, ' ').trim(),

@@ -114,7 +114,7 @@ describe('three states', () => {
     const overall = () =>
       page.$eval('[data-progress=""]', (meter) => {
         const count = meter.querySelector('.meter__count')!.cloneNode(true) as Element;
-        for (const hidden of count.querySelectorAll('[hidden]')) hidden.remove();
+        for (const hidden of Array.from(count.querySelectorAll('[hidden]'))) hidden.remove();
         return { text: count.textContent!.replace(/\s+/g, ' ').trim(), value: meter.querySelector('progress')!.value };
       });
     expect(await Promise.all(Object.values(ids).map(state))).toEqual(['done', 'doing', 'doing', 'todo', 'doing']);
