@@ -52,6 +52,8 @@ export const configSchema = z.strictObject({
   links: z.enum(linkModes).optional(),
   /** Where the PDF lists link notes: after each `phase` (default) or at the `end`. */
   linkList: z.enum(linkLists).optional(),
+  /** Days after each week's end to review its items again, such as `[1, 7, 30]`: planner rows and calendar events (default: none). */
+  review: z.array(z.number().int().min(1).max(365)).min(1).max(12).optional(),
   /** Also write `NAME.booklet.pdf`, to print duplex and fold (default `false`). */
   booklet: z.boolean().optional(),
   /** Connect to a running Chrome's DevTools HTTP endpoint instead of launching one. */

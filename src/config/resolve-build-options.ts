@@ -58,6 +58,7 @@ export function resolveBuildOptions(
     templates: flags.templates ?? (config.templates ? fromConfig(config.templates) : defaultTemplates(base)),
     helpers: config.helpers ? fromConfig(config.helpers) : undefined,
     group: config.group,
+    review: config.review,
     paper: flags.paper ?? config.paper,
     margin: flags.margin ?? config.margin,
     landscape: flags.landscape ?? config.landscape,

@@ -5,7 +5,8 @@ import { toICalendar } from '../calendar/to-icalendar.js';
 import type { GroupConfig } from '../config/group-schema.js';
 import { InputError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
-import { toTemplateData } from '../model/to-template-data.js';
+import { toTemplateData, type TemplateData } from '../model/to-template-data.js';
+import { addReviewRows } from '../paper/plan-reviews.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
 import { slugify } from '../pipeline/create-item-id.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
@@ -54,6 +55,8 @@ export interface RoadmapContext {
   layout: PageLayout;
   /** Links on paper, booklet. */
   paper: PaperOptions;
+  /** Config `review`: days after each week's end to review its items (planner rows, calendar events); `null`: none. */
+  review: number[] | null;
   epoch: string | undefined;
   /** Per format: a hash of the template, settings and tool version it is made with. */
   fingerprints: Record<Format, string>;
@@ -122,7 +125,7 @@ export type WriteRoadmap = (context: { makePdf: MakePdf | null; signal: AbortSig
 export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stale'>;
 
 /** What modelling and rendering a roadmap needs of the build: settings and renderers, no output folder. */
-export type RenderContext = Pick<RoadmapContext, 'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'epoch'>;
+export type RenderContext = Pick<RoadmapContext, 'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'review' | 'epoch'>;
 
 /** A roadmap modelled and rendered, not yet written: plain data, so that a worker thread can make it. */
 export interface RenderedRoadmap {
@@ -152,12 +155,17 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
   const date = resolveBuildDate(context.epoch, roadmap.meta);
   // Every template, HTML or PDF, sees the same data: the view model, its dates and group, and the print settings.
   const extra = (images: ViewModel) => ({
-    ...toTemplateData(images, { group: context.group }),
+    ...withReviews(toTemplateData(images, { group: context.group }), context.review),
     print: toChecklistView(images, context.layout, date).print,
   });
 
   const calendar = stale.includes('ics')
-    ? toICalendar(roadmap, { uidPrefix: slugify(input.name) || 'roadmap', labels: view.labels, generator })
+    ? toICalendar(roadmap, {
+        uidPrefix: slugify(input.name) || 'roadmap',
+        labels: view.labels,
+        generator,
+        review: context.review ?? undefined,
+      })
     : null;
   if (stale.includes('ics') && !calendar) built.diagnostics.push(noStartDate);
   // Remote images cannot load offline: alt text (badges: nothing) in the handout and the PDF, one warning.
@@ -238,6 +246,11 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
     };
     return { built, entry };
   };
+}
+
+/** The planner's review rows, when config `review` asks for them. */
+function withReviews(data: TemplateData, review: number[] | null): TemplateData {
+  return review ? addReviewRows(data, review) : data;
 }
 
 /** Why `--format ics` wrote no calendar for a roadmap. */

@@ -83,6 +83,8 @@ export interface BuildOptions {
   links?: LinkMode;
   /** Where the PDF lists its link notes: after each `phase` (default) or at the `end`. */
   linkList?: LinkList;
+  /** Days after each week's end to review its items again (`[1, 7, 30]`): planner rows and calendar events. */
+  review?: number[];
   /** Also write `NAME.booklet.pdf`: A5 pages, two per A4 (Letter with `paper: letter`) landscape sheet, in saddle-stitch order. */
   booklet?: boolean;
   /** Connect to a running Chrome's DevTools endpoint (`http://127.0.0.1:9222`) instead of launching one. */
@@ -156,7 +158,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env.SOURCE_DATE_EPOCH;
     const settings = options.settings ?? {};
     const group = options.group ?? null;
-    const shared = hashOf(version, settings, group);
+    const review = options.review && options.review.length > 0 ? options.review : null;
+    const shared = review ? hashOf(version, settings, group, review) : hashOf(version, settings, group);
     const context: RoadmapContext = {
       cwd,
       out,
@@ -167,6 +170,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       checklist: renderers.pdf,
       layout,
       paper,
+      review,
       epoch,
       fingerprints: {
         html: hashOf(shared, renderers.fingerprints.html, layout, epoch),
@@ -333,7 +337,7 @@ async function removeDeleted(cache: BuildCache, out: string, cwd: string, curren
 function toWorkerSetup(
   options: BuildOptions,
   { pages, templates, cwd }: { pages: ('html' | 'pdf')[]; templates: string | undefined; cwd: string },
-  { settings, group, layout, paper, epoch }: RoadmapContext,
+  { settings, group, layout, paper, review, epoch }: RoadmapContext,
 ): WorkerSetup {
   return {
     templates: {
@@ -342,7 +346,7 @@ function toWorkerSetup(
       templatesDir: templates,
       helpers: typeof options.helpers === 'string' ? path.resolve(cwd, options.helpers) : undefined,
     },
-    context: { settings, group, layout, paper, epoch },
+    context: { settings, group, layout, paper, review, epoch },
   };
 }
 
