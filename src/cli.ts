@@ -398,6 +398,47 @@ function parseLanguage(value: string): string {
   return value;
 }
 
+withBuildOptions(program.command('merge'))
+  .description("build the study group's handout and PDF with each member's column ticked from their progress")
+  .option(
+    '-m, --member <spec...>',
+    'a member and their progress: NAME=progress.json or NAME=checklist.pdf (default: config group.members[].progress)',
+    collectMember,
+    [],
+  )
+  .action(async (inputs: string[], flags: BuildCommandFlags & { member: { name: string; file: string }[] }) => {
+    const [roadmap, ...rest] = inputs;
+    if (!roadmap || rest.length > 0) {
+      console.error('error Expected exactly one roadmap: roadmap-press merge ROADMAP --member NAME=FILE …');
+      process.exitCode = 2;
+      return;
+    }
+    const started = performance.now();
+    const { options, configFile } = await resolveFromFlags([roadmap], flags);
+    const { mergeGroup } = await import('./merge/merge-group.js');
+    const result = await mergeGroup({
+      ...options,
+      roadmap,
+      members: flags.member,
+      configDir: configFile ? path.dirname(configFile) : undefined,
+      signal: interruptOnSignals(),
+    });
+    for (const built of result.roadmaps) report(built.source, built.diagnostics);
+    if (!flags.quiet) {
+      for (const built of result.roadmaps) for (const output of built.outputs) console.error(`  ${output}`);
+      console.error(formatBuildSummary(result, (performance.now() - started) / 1000));
+    }
+    if (result.errors > 0 || result.roadmaps.some((built) => built.summary === null)) process.exitCode = 1;
+  });
+
+function collectMember(value: string, previous: { name: string; file: string }[]): { name: string; file: string }[] {
+  const at = value.indexOf('=');
+  const name = value.slice(0, at).trim();
+  const file = value.slice(at + 1).trim();
+  if (at < 0 || !name || !file) throw new InvalidArgumentError(`expected NAME=progress.json or NAME=checklist.pdf, got "${value}"`);
+  return [...previous, { name, file }];
+}
+
 program
   .command('mark')
   .description('write ticks back into a roadmap: [x] for done, [~] for in progress, [ ] for undone')

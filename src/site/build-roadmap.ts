@@ -6,6 +6,7 @@ import type { GroupConfig } from '../config/group-schema.js';
 import { InputError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import { toTemplateData, type TemplateData } from '../model/to-template-data.js';
+import { applyGroupProgress, type GroupProgress } from '../paper/apply-group-progress.js';
 import { addReviewRows } from '../paper/plan-reviews.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
 import { slugify } from '../pipeline/create-item-id.js';
@@ -57,6 +58,8 @@ export interface RoadmapContext {
   paper: PaperOptions;
   /** Config `review`: days after each week's end to review its items (planner rows, calendar events); `null`: none. */
   review: number[] | null;
+  /** `merge`: each member's progress, ticked in the study-group's member columns; `null` for a plain build. */
+  groupProgress: GroupProgress | null;
   epoch: string | undefined;
   /** Per format: a hash of the template, settings and tool version it is made with. */
   fingerprints: Record<Format, string>;
@@ -125,7 +128,10 @@ export type WriteRoadmap = (context: { makePdf: MakePdf | null; signal: AbortSig
 export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stale'>;
 
 /** What modelling and rendering a roadmap needs of the build: settings and renderers, no output folder. */
-export type RenderContext = Pick<RoadmapContext, 'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'review' | 'epoch'>;
+export type RenderContext = Pick<
+  RoadmapContext,
+  'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'review' | 'groupProgress' | 'epoch'
+>;
 
 /** A roadmap modelled and rendered, not yet written: plain data, so that a worker thread can make it. */
 export interface RenderedRoadmap {
@@ -155,7 +161,7 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
   const date = resolveBuildDate(context.epoch, roadmap.meta);
   // Every template, HTML or PDF, sees the same data: the view model, its dates and group, and the print settings.
   const extra = (images: ViewModel) => ({
-    ...withReviews(toTemplateData(images, { group: context.group }), context.review),
+    ...withGroupProgress(withReviews(toTemplateData(images, { group: context.group }), context.review), context.groupProgress),
     print: toChecklistView(images, context.layout, date).print,
   });
 
@@ -251,6 +257,11 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
 /** The planner's review rows, when config `review` asks for them. */
 function withReviews(data: TemplateData, review: number[] | null): TemplateData {
   return review ? addReviewRows(data, review) : data;
+}
+
+/** The members' progress (`merge`) in the study-group's columns. */
+function withGroupProgress(data: TemplateData, progress: GroupProgress | null): TemplateData {
+  return progress ? applyGroupProgress(data, progress) : data;
 }
 
 /** Why `--format ics` wrote no calendar for a roadmap. */

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import type { Printer } from '../print/create-printer.js';
 import type { OpenedBrowser } from '../print/open-browser.js';
+import type { GroupProgress } from '../paper/apply-group-progress.js';
 import { defaultPaper, type LinkList, type LinkMode, type PaperOptions } from '../paper/paper-options.js';
 import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../print/page-layout.js';
 import { loadHelpers } from '../render/load-helpers.js';
@@ -83,6 +84,8 @@ export interface BuildOptions {
   links?: LinkMode;
   /** Where the PDF lists its link notes: after each `phase` (default) or at the `end`. */
   linkList?: LinkList;
+  /** `merge`: each member's progress (member name → item id → state), ticked in the study-group's columns. */
+  groupProgress?: GroupProgress;
   /** Days after each week's end to review its items again (`[1, 7, 30]`): planner rows and calendar events. */
   review?: number[];
   /** Also write `NAME.booklet.pdf`: A5 pages, two per A4 (Letter with `paper: letter`) landscape sheet, in saddle-stitch order. */
@@ -159,7 +162,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const settings = options.settings ?? {};
     const group = options.group ?? null;
     const review = options.review && options.review.length > 0 ? options.review : null;
-    const shared = review ? hashOf(version, settings, group, review) : hashOf(version, settings, group);
+    const groupProgress = options.groupProgress ?? null;
+    const extras = [review, groupProgress].filter((extra) => extra !== null);
+    const shared = hashOf(version, settings, group, ...extras);
     const context: RoadmapContext = {
       cwd,
       out,
@@ -171,6 +176,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       layout,
       paper,
       review,
+      groupProgress,
       epoch,
       fingerprints: {
         html: hashOf(shared, renderers.fingerprints.html, layout, epoch),
@@ -337,7 +343,7 @@ async function removeDeleted(cache: BuildCache, out: string, cwd: string, curren
 function toWorkerSetup(
   options: BuildOptions,
   { pages, templates, cwd }: { pages: ('html' | 'pdf')[]; templates: string | undefined; cwd: string },
-  { settings, group, layout, paper, review, epoch }: RoadmapContext,
+  { settings, group, layout, paper, review, groupProgress, epoch }: RoadmapContext,
 ): WorkerSetup {
   return {
     templates: {
@@ -346,7 +352,7 @@ function toWorkerSetup(
       templatesDir: templates,
       helpers: typeof options.helpers === 'string' ? path.resolve(cwd, options.helpers) : undefined,
     },
-    context: { settings, group, layout, paper, review, epoch },
+    context: { settings, group, layout, paper, review, groupProgress, epoch },
   };
 }
 

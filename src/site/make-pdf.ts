@@ -29,7 +29,7 @@ export type MakePdf = (prepared: PreparedPdf) => Promise<MadePdf>;
  * batch goes on.
  */
 export function createPdfMaker(printer: Printer, layout: PageLayout, paper: PaperOptions = defaultPaper): MakePdf {
-  return async ({ view, document, source, diagnostics: found }) => {
+  return async ({ view, document, source, diagnostics: found, checkedFields = [] }) => {
     const diagnostics = [...found];
     try {
       const print = (paperSize: PageLayout['paper'], landscape: boolean) =>
@@ -58,11 +58,12 @@ export function createPdfMaker(printer: Printer, layout: PageLayout, paper: Pape
       const finish = {
         metadata: toMetadata(view, source.date),
         fieldPrefix: fieldLinkPrefix,
-        checked: new Set(
-          allItems(view)
+        checked: new Set([
+          ...allItems(view)
             .filter((item) => item.checked)
             .map((item) => item.id),
-        ),
+          ...checkedFields,
+        ]),
         fingerprint: `${document.html}\n${document.header}\n${document.footer}\n${JSON.stringify(layout)}`,
       };
       const pdf = await finishPdf(printed.pdf, finish);

@@ -22,6 +22,8 @@ export interface PreparedPdf {
   diagnostics: Diagnostic[];
   /** Local image files it embeds (or tried to). */
   files: string[];
+  /** Boxes besides the `[x]` items' that start ticked (`merge`: the member boxes of what each member did). */
+  checkedFields?: string[];
 }
 
 /**
@@ -43,5 +45,13 @@ export async function preparePdf(
   const linked = paper.links === 'none' ? { view: images.view, notes: undefined } : numberLinks(images.view, paper.linkList);
   const notes = linked.notes && paper.links === 'qr' ? await drawQrCodes(linked.notes) : linked.notes;
   const data = { ...extra(linked.view), ...toChecklistView(linked.view, layout, source.date, notes) };
-  return { view, document: render(data, { format: 'pdf' }), source, diagnostics: [...images.diagnostics], files: images.files };
+  const checkedFields = (data as { groupFields?: string[] }).groupFields;
+  return {
+    view,
+    document: render(data, { format: 'pdf' }),
+    source,
+    diagnostics: [...images.diagnostics],
+    files: images.files,
+    ...(checkedFields ? { checkedFields } : {}),
+  };
 }
