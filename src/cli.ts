@@ -449,7 +449,9 @@ program
   .option('--from <file>', 'take the ticks from a progress JSON file or a ticked PDF checklist')
   .action(async (file: string, options: { done?: string[]; undo?: string[]; doing?: string[]; from?: string }) => {
     const { mark } = await api();
-    const { changed } = await mark(file, options);
+    const { changed, matched, dropped } = await mark(file, options);
+    for (const { from, to } of matched) console.error(`  ${from} → ${to} (matched: reworded or moved)`);
+    for (const id of dropped) console.error(`  ${id} (dropped: no such item any more)`);
     console.error(
       changed.length === 0 ? `${file}: nothing changed` : `${file}: ${changed.length} ${changed.length === 1 ? 'item' : 'items'} updated`,
     );

@@ -38,6 +38,63 @@
   };
   const current = () => Object.fromEntries(boxes().map((box) => [box.dataset.item, stateOf(box)]));
 
+  // Saved progress follows items reworded or moved since it was saved: the rule of
+  // src/paper/match-progress.ts (README "Progress that survives edits"), here without imports.
+  const similarity = (a, b) => {
+    const left = a.split('-').filter(Boolean);
+    const right = b.split('-').filter(Boolean);
+    if (left.length === 0 || right.length === 0) return 0;
+    const counts = new Map();
+    for (const word of left) counts.set(word, (counts.get(word) || 0) + 1);
+    let common = 0;
+    for (const word of right) {
+      if ((counts.get(word) || 0) > 0) {
+        common += 1;
+        counts.set(word, counts.get(word) - 1);
+      }
+    }
+    return (2 * common) / (left.length + right.length);
+  };
+  const split = (id) => {
+    const at = id.indexOf('--');
+    return at < 0 ? { part: '', text: id } : { part: id.slice(0, at), text: id.slice(at + 2) };
+  };
+  const matchProgress = (saved) => {
+    const ids = boxes().map((box) => box.dataset.item);
+    const known = new Set(ids);
+    const marks = {};
+    const claimed = new Set();
+    const unknown = [];
+    for (const [id, value] of Object.entries(saved)) {
+      if (known.has(id)) {
+        marks[id] = value;
+        claimed.add(id);
+      } else unknown.push(id);
+    }
+    const free = () => ids.filter((id) => !claimed.has(id) && !(id in saved));
+    let matched = 0;
+    let dropped = 0;
+    for (const id of unknown) {
+      const old = split(id);
+      const sameText = free().filter((candidate) => split(candidate).text === old.text);
+      let to = sameText.length === 1 ? sameText[0] : undefined;
+      if (!to) {
+        const scored = free()
+          .filter((candidate) => split(candidate).part === old.part)
+          .map((candidate) => ({ candidate, score: similarity(old.text, split(candidate).text) }))
+          .filter(({ score }) => score >= 0.5)
+          .sort((a, b) => b.score - a.score);
+        if (scored[0] && scored[0].score !== scored[1]?.score) to = scored[0].candidate;
+      }
+      if (to) {
+        marks[to] = saved[id];
+        claimed.add(to);
+        matched += 1;
+      } else dropped += 1;
+    }
+    return { marks, matched, dropped };
+  };
+
   const render = () => {
     for (const meter of document.querySelectorAll('[data-progress]')) {
       const scope = meter.dataset.progress ? document.getElementById(meter.dataset.progress) : document;
@@ -71,7 +128,9 @@
   if (boxes().length === 0) return;
   // The Markdown's `[~]` items start in progress.
   for (const box of boxes()) setState(box, box.dataset.state === 'doing' ? 'doing' : box.checked);
-  apply(load());
+  const migrated = matchProgress(load());
+  if (migrated.matched > 0 || migrated.dropped > 0) save(migrated.marks);
+  apply(migrated.marks);
   const next = { todo: 'doing', doing: true, done: false };
   document.addEventListener('change', (event) => {
     const box = event.target;
@@ -94,6 +153,7 @@
   const say = (template, words) => {
     if (message) message.textContent = (template || '').replace(/\{(\w+)\}/g, (whole, name) => (name in words ? words[name] : whole));
   };
+  if (migrated.matched > 0 || migrated.dropped > 0) say(tools.dataset.matched, migrated);
 
   tools.querySelector('[data-export]')?.addEventListener('click', () => {
     const progress = { format: 'roadmap-press-progress', version: 1, roadmap: document.title, key, items: current() };
@@ -122,9 +182,8 @@
         progress.items !== null &&
         typeof progress.items === 'object' &&
         !Array.isArray(progress.items);
-      const known = new Set(boxes().map((box) => box.dataset.item));
       const items = valid
-        ? Object.fromEntries(Object.entries(progress.items).filter(([id, state]) => known.has(id) && isState(state)))
+        ? matchProgress(Object.fromEntries(Object.entries(progress.items).filter(([, state]) => isState(state)))).marks
         : {};
       if (Object.keys(items).length === 0) throw new Error('no ticks of this roadmap');
       save({ ...load(), ...items });
