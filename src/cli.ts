@@ -12,6 +12,7 @@ import type { Diagnostic } from './model/roadmap.js';
 import type { TemplateChoice } from './render/load-renderers.js';
 import { templateName } from './render/read-template-manifest.js';
 import { isMargin, papers, type Paper } from './print/page-layout.js';
+import { linkLists, linkModes } from './paper/paper-options.js';
 import { createProgress } from './report/create-progress.js';
 import { formatBuildSummary } from './report/format-build-summary.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
@@ -60,6 +61,13 @@ function withBuildOptions(command: Command): Command {
     .option('--landscape', 'print PDFs in landscape')
     .option('--phase-break', 'start each phase on a new page')
     .option('--print-date', 'print the date (SOURCE_DATE_EPOCH, else front matter date) in the PDF footer')
+    .option(
+      '--links <mode>',
+      `links in the PDF: ${linkModes.join(', ')} (default: footnotes; the handout keeps live links)`,
+      parseChoice(linkModes),
+    )
+    .option('--booklet', 'also write NAME.booklet.pdf: A5 pages two per A4 (Letter with --paper letter) sheet, to print duplex and fold')
+    .option('--link-list <where>', `where the PDF lists link notes: ${linkLists.join(', ')} (default: phase)`, parseChoice(linkLists))
     .option('--timeout <seconds>', 'seconds one PDF may take to print (default: 60)', parsePositive)
     .option('--recycle-after <count>', 'PDFs one browser prints before it is replaced (default: 50)', parseCount)
     .option(
@@ -308,6 +316,13 @@ function parsePort(value: string): number {
   return port;
 }
 
+function parseChoice<T extends string>(choices: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!choices.includes(value as T)) throw new InvalidArgumentError(`expected ${choices.join(', ')}`);
+    return value as T;
+  };
+}
+
 function parsePaper(value: string): Paper {
   const paper = value.toLowerCase();
   if (!papers.includes(paper as Paper)) throw new InvalidArgumentError(`expected ${papers.join(', ')}`);
@@ -383,16 +398,60 @@ function parseLanguage(value: string): string {
   return value;
 }
 
+withBuildOptions(program.command('merge'))
+  .description("build the study group's handout and PDF with each member's column ticked from their progress")
+  .option(
+    '-m, --member <spec...>',
+    'a member and their progress: NAME=progress.json or NAME=checklist.pdf (default: config group.members[].progress)',
+    collectMember,
+    [],
+  )
+  .action(async (inputs: string[], flags: BuildCommandFlags & { member: { name: string; file: string }[] }) => {
+    const [roadmap, ...rest] = inputs;
+    if (!roadmap || rest.length > 0) {
+      console.error('error Expected exactly one roadmap: roadmap-press merge ROADMAP --member NAME=FILE …');
+      process.exitCode = 2;
+      return;
+    }
+    const started = performance.now();
+    const { options, configFile } = await resolveFromFlags([roadmap], flags);
+    const { mergeGroup } = await import('./merge/merge-group.js');
+    const result = await mergeGroup({
+      ...options,
+      roadmap,
+      members: flags.member,
+      configDir: configFile ? path.dirname(configFile) : undefined,
+      signal: interruptOnSignals(),
+    });
+    for (const built of result.roadmaps) report(built.source, built.diagnostics);
+    if (!flags.quiet) {
+      for (const built of result.roadmaps) for (const output of built.outputs) console.error(`  ${output}`);
+      console.error(formatBuildSummary(result, (performance.now() - started) / 1000));
+    }
+    if (result.errors > 0 || result.roadmaps.some((built) => built.summary === null)) process.exitCode = 1;
+  });
+
+function collectMember(value: string, previous: { name: string; file: string }[]): { name: string; file: string }[] {
+  const at = value.indexOf('=');
+  const name = value.slice(0, at).trim();
+  const file = value.slice(at + 1).trim();
+  if (at < 0 || !name || !file) throw new InvalidArgumentError(`expected NAME=progress.json or NAME=checklist.pdf, got "${value}"`);
+  return [...previous, { name, file }];
+}
+
 program
   .command('mark')
-  .description('write ticks back into a roadmap: [x] for done, [ ] for undone')
+  .description('write ticks back into a roadmap: [x] for done, [~] for in progress, [ ] for undone')
   .argument('<file>', 'Markdown roadmap')
   .option('--done <ids...>', 'item ids to tick')
   .option('--undo <ids...>', 'item ids to untick')
+  .option('--doing <ids...>', 'item ids to mark in progress ([~])')
   .option('--from <file>', 'take the ticks from a progress JSON file or a ticked PDF checklist')
-  .action(async (file: string, options: { done?: string[]; undo?: string[]; from?: string }) => {
+  .action(async (file: string, options: { done?: string[]; undo?: string[]; doing?: string[]; from?: string }) => {
     const { mark } = await api();
-    const { changed } = await mark(file, options);
+    const { changed, matched, dropped } = await mark(file, options);
+    for (const { from, to } of matched) console.error(`  ${from} → ${to} (matched: reworded or moved)`);
+    for (const id of dropped) console.error(`  ${id} (dropped: no such item any more)`);
     console.error(
       changed.length === 0 ? `${file}: nothing changed` : `${file}: ${changed.length} ${changed.length === 1 ? 'item' : 'items'} updated`,
     );

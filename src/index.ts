@@ -22,6 +22,8 @@ export type { RoadmapConfig } from './config/config-schema.js';
 export { resolveBuildOptions, resolveSettingLayers } from './config/resolve-build-options.js';
 export type { SettingLayers, RoadmapSettings } from './pipeline/settings.js';
 export { markFile as mark } from './mark/mark-file.js';
+export { mergeGroup as merge } from './merge/merge-group.js';
+export type { MergeOptions, MemberSource } from './merge/merge-group.js';
 export type { MarkOptions, MarkFileResult } from './mark/mark-file.js';
 export { findBrowser } from './print/find-browser.js';
 export { formatDiagnostic } from './report/format-diagnostic.js';

@@ -115,9 +115,12 @@ async function meters(page: Page): Promise<{ scope: string; text: string; value:
   return page.$$eval('[data-progress]', (found) =>
     found.map((meter) => {
       const bar = meter.querySelector('progress')!;
+      // What a reader sees: the hidden `· 0 in progress` is not read.
+      const count = meter.querySelector('.meter__count')!.cloneNode(true) as Element;
+      for (const hidden of Array.from(count.querySelectorAll('[hidden]'))) hidden.remove();
       return {
         scope: (meter as HTMLElement).dataset.progress!,
-        text: meter.querySelector('.meter__count')!.textContent!.replace(/\s+/g, ' ').trim(),
+        text: count.textContent!.replace(/\s+/g, ' ').trim(),
         value: bar.value,
         max: bar.max,
       };
@@ -149,7 +152,16 @@ async function storageSettled(context: BrowserContext, url: string, value: Promi
   }
 }
 
-const click = (page: Page, id: string) => page.click(`input[data-item="${id}"]`);
+/**
+ * Tick or untick a box as a reader does: a box cycles todo → in progress → done → todo, so an
+ * unticked box takes two clicks to be ticked, a ticked one one click to be unticked.
+ */
+const click = async (page: Page, id: string) => {
+  const selector = `input[data-item="${id}"]`;
+  const ticked = await page.$eval(selector, (box) => (box as HTMLInputElement).checked);
+  await page.click(selector);
+  if (!ticked) await page.click(selector);
+};
 
 describe('the interactive handout', () => {
   it('remembers a ticked box across a reload and in a new tab, and moves the overall and phase meters', async () => {

@@ -67,9 +67,12 @@ describe('roadmap-press init', () => {
     expect(again.code).toBe(1);
     expect(again.stderr.trim()).toBe(
       'error Refusing to overwrite existing files in club: roadmap.config.json, templates/study-group/layout.hbs, ' +
-        'templates/study-group/partials/item.hbs, templates/study-group/partials/member-columns.hbs, ' +
+        'templates/study-group/partials/group-bar.hbs, templates/study-group/partials/group-style.hbs, ' +
+        'templates/study-group/partials/item.hbs, templates/study-group/partials/link-notes.hbs, ' +
+        'templates/study-group/partials/link-notes-style.hbs, templates/study-group/partials/member-columns.hbs, ' +
         'templates/study-group/partials/notes.hbs, templates/study-group/partials/overview.hbs, ' +
-        'templates/study-group/partials/part.hbs, templates/study-group/partials/roster.hbs, ' +
+        'templates/study-group/partials/part.hbs, templates/study-group/partials/part-link-notes.hbs, ' +
+        'templates/study-group/partials/roster.hbs, templates/study-group/partials/states-style.hbs, ' +
         'templates/study-group/partials/topic.hbs, templates/study-group/style.css, README.md',
     );
     expect(existsSync(path.join(dir, 'content/roadmap.md'))).toBe(false);

@@ -144,6 +144,6 @@ describe('roadmap-press mark', () => {
     await roadmapCopy('nothing.md');
     const result = await runCli(['mark', 'nothing.md'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('error Nothing to mark: give --done ID, --undo ID or --from FILE');
+    expect(result.stderr.trim()).toBe('error Nothing to mark: give --done ID, --doing ID, --undo ID or --from FILE');
   });
 });

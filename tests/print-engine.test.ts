@@ -175,10 +175,10 @@ describe('printing offline', () => {
     expect(result.roadmaps[0]?.diagnostics).toEqual([
       {
         severity: 'warning',
-        message: `Blocked request to ${origin}/cat.png while printing: printing is offline, only data: URLs and files inside the roadmap's folder load`,
+        message: `Unexpected remote image ${origin}/cat.png (and 1 more), expected an image file inside the roadmap's folder: printed as its alt text (a badge as nothing), since printing is offline`,
         line: 5,
         column: null,
-        rule: 'offline',
+        rule: 'remote-image',
       },
       {
         severity: 'warning',

@@ -1,6 +1,7 @@
 import { formatWeeks, resolveLabels, type Labels } from '../model/labels.js';
 import type { Roadmap, RoadmapItem } from '../model/roadmap.js';
 import { slugify } from '../pipeline/create-item-id.js';
+import { planReviews } from '../paper/plan-reviews.js';
 import { addDays } from '../schedule/iso-date.js';
 import { escapeICalText, foldICalLine } from './fold-ical-line.js';
 
@@ -13,6 +14,8 @@ export interface ICalendarOptions {
   labels?: Labels;
   /** `PRODID` product name and version. */
   generator?: string;
+  /** Config `review`: days after each week's end to review its items again; an event each. */
+  review?: readonly number[];
 }
 
 /**
@@ -59,6 +62,24 @@ export function toICalendar(roadmap: Roadmap, options: ICalendarOptions = {}): s
         `DTEND;VALUE=DATE:${addDays(dated.end, 1).replace(/-/g, '')}`,
         `SUMMARY:${escapeICalText(`${phase.title} — ${formatWeeks(labels, week)}`)}`,
         ...(description ? [`DESCRIPTION:${escapeICalText(description)}`] : []),
+        'TRANSP:TRANSPARENT',
+        'END:VEVENT',
+      );
+    }
+  }
+  if (options.review) {
+    const items = [...roadmap.phases, ...roadmap.sections].flatMap((part) => part.topics.flatMap((topic) => topic.items));
+    const byId = new Map(items.map((item) => [item.id, item]));
+    for (const review of planReviews(roadmap.schedule, items, options.review)) {
+      const description = review.items.flatMap((item) => describe(byId.get(item.id)!, 0)).join('\n');
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${prefix}--review--week-${review.week}--${review.days}d@roadmap-press`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;VALUE=DATE:${review.date.replace(/-/g, '')}`,
+        `DTEND;VALUE=DATE:${addDays(review.date, 1).replace(/-/g, '')}`,
+        `SUMMARY:${escapeICalText(`↻ ${formatWeeks(labels, review.week)} (+${review.days} d)`)}`,
+        `DESCRIPTION:${escapeICalText(description)}`,
         'TRANSP:TRANSPARENT',
         'END:VEVENT',
       );

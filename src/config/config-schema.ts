@@ -3,6 +3,7 @@ import { languageTagPattern } from './language-tag.js';
 import { groupSchema } from './group-schema.js';
 import { templateName } from '../render/read-template-manifest.js';
 import { isMargin, papers } from '../print/page-layout.js';
+import { linkLists, linkModes } from '../paper/paper-options.js';
 import { labelOverrides } from './labels-schema.js';
 import { isoDate, weeksPerMonth, weeksPerPhase } from './schedule-schema.js';
 
@@ -47,6 +48,14 @@ export const configSchema = z.strictObject({
   phaseBreak: z.boolean().optional(),
   /** Print the date (`SOURCE_DATE_EPOCH`, else front matter `date`) in the PDF footer (default `false`). */
   printDate: z.boolean().optional(),
+  /** How links print in the PDF: `footnotes` (default), `qr` or `none`; the handout keeps live links. */
+  links: z.enum(linkModes).optional(),
+  /** Where the PDF lists link notes: after each `phase` (default) or at the `end`. */
+  linkList: z.enum(linkLists).optional(),
+  /** Days after each week's end to review its items again, such as `[1, 7, 30]`: planner rows and calendar events (default: none). */
+  review: z.array(z.number().int().min(1).max(365)).min(1).max(12).optional(),
+  /** Also write `NAME.booklet.pdf`, to print duplex and fold (default `false`). */
+  booklet: z.boolean().optional(),
   /** Connect to a running Chrome's DevTools HTTP endpoint instead of launching one. */
   browserUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Connect to a DevTools WebSocket (`ws://…`) instead of launching a browser. */

@@ -12,12 +12,18 @@ export const meetsSchema = z.strictObject({
 /** Config `group`: a study group's name, its members (a checkbox each per item) and when it meets. */
 export const groupSchema = z.strictObject({
   name: z.string().trim().min(1),
+  /** Names, or `{"name": "Ana", "progress": "ana-progress.json"}`: where `merge` takes that member's ticks from. */
   members: z
-    .array(z.string().trim().min(1))
+    .array(z.union([z.string().trim().min(1), z.strictObject({ name: z.string().trim().min(1), progress: z.string().min(1) })]))
     .min(1)
     .max(12)
-    .refine((members) => new Set(members).size === members.length, 'expected distinct member names'),
+    .refine((members) => new Set(members.map(memberName)).size === members.length, 'expected distinct member names'),
   meets: meetsSchema.optional(),
 });
 
 export type GroupConfig = z.infer<typeof groupSchema>;
+
+/** A config member's name, written as a name or as `{name, progress}`. */
+export function memberName(member: string | { name: string }): string {
+  return typeof member === 'string' ? member : member.name;
+}

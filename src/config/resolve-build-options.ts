@@ -19,6 +19,9 @@ export type BuildFlags = Pick<
   | 'landscape'
   | 'phaseBreak'
   | 'printDate'
+  | 'links'
+  | 'linkList'
+  | 'booklet'
   | 'browserUrl'
   | 'browserWs'
   | 'timeout'
@@ -55,11 +58,15 @@ export function resolveBuildOptions(
     templates: flags.templates ?? (config.templates ? fromConfig(config.templates) : defaultTemplates(base)),
     helpers: config.helpers ? fromConfig(config.helpers) : undefined,
     group: config.group,
+    review: config.review,
     paper: flags.paper ?? config.paper,
     margin: flags.margin ?? config.margin,
     landscape: flags.landscape ?? config.landscape,
     phaseBreak: flags.phaseBreak ?? config.phaseBreak,
     printDate: flags.printDate ?? config.printDate,
+    links: flags.links ?? config.links,
+    linkList: flags.linkList ?? config.linkList,
+    booklet: flags.booklet ?? config.booklet,
     browserUrl: flags.browserUrl ?? config.browserUrl,
     browserWs: flags.browserWs ?? config.browserWs,
     timeout: flags.timeout ?? config.timeout,

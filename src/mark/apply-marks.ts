@@ -1,5 +1,12 @@
-import type { Roadmap, RoadmapItem } from '../model/roadmap.js';
+import type { ItemState, Roadmap, RoadmapItem } from '../model/roadmap.js';
 import { InputError } from '../errors.js';
+
+/**
+ * What to write for an item: a state, `true`/`false` for done/todo, or
+ * `not-done` (a box left unticked in a PDF, which cannot show "in
+ * progress"): todo, except that an item in progress stays in progress.
+ */
+export type Mark = ItemState | boolean | 'not-done';
 
 /** What `applyMarks` changed. */
 export interface MarkResult {
@@ -9,19 +16,19 @@ export interface MarkResult {
 }
 
 /** The start of a list item's line: blockquote markers, indentation, bullet or number, and an optional task box. */
-const itemStart = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(\[[ xX]\](?=[ \t]|$))?/;
+const itemStart = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(\[[ xX~-]\](?=[ \t]|$))?/;
 /** The start of a table row: the first cell, and an optional task box at its start. */
-const rowStart = /^((?:[ \t]*>)*[ \t]*\|?[ \t]*)(\[[ xX]\](?=[ \t]|\|))?/;
+const rowStart = /^((?:[ \t]*>)*[ \t]*\|?[ \t]*)(\[[ xX~-]\](?=[ \t]|\|))?/;
 
 /**
- * Write `[x]` / `[ ]` into the Markdown for the given item ids. Only the
+ * Write `[x]` / `[~]` / `[ ]` into the Markdown for the given item ids. Only the
  * touched list items' lines change; every other byte (line endings included)
  * stays as it was. Ticking a plain item (`- item`) makes it a task item
  * (`- [x] item`), and a table row gets its box at the start of its first cell
  * (`| [x] Intro to SQL | … |`); unticking a plain item leaves it alone. Unknown ids are an
  * error that names them all. Pure.
  */
-export function applyMarks(source: string, roadmap: Roadmap, marks: ReadonlyMap<string, boolean>): MarkResult {
+export function applyMarks(source: string, roadmap: Roadmap, marks: ReadonlyMap<string, Mark>): MarkResult {
   const items = new Map<string, RoadmapItem>();
   for (const part of [...roadmap.phases, ...roadmap.sections]) {
     for (const topic of part.topics) for (const item of topic.items) collect(item, items);
@@ -37,16 +44,21 @@ export function applyMarks(source: string, roadmap: Roadmap, marks: ReadonlyMap<
   const lines = source.split(/(?<=\n)/);
   const changed: string[] = [];
   for (const [id, item] of [...items].sort((a, b) => a[1].line - b[1].line)) {
-    const done = marks.get(id);
-    if (done === undefined || done === item.checked) continue;
+    const mark = marks.get(id);
+    if (mark === undefined) continue;
+    const current = item.state ?? (item.checked ? 'done' : 'todo');
+    const wanted: ItemState =
+      mark === true ? 'done' : mark === false ? 'todo' : mark === 'not-done' ? (current === 'doing' ? 'doing' : 'todo') : mark;
+    if (wanted === current) continue;
+    const written = wanted === 'done' ? '[x]' : wanted === 'doing' ? '[~]' : '[ ]';
     const index = item.line - 1;
     const line = lines[index];
     // A table row's box is written at the start of its first cell: `| [x] Intro to SQL | … |`.
     const match = line === undefined ? null : item.cells ? rowStart.exec(line) : itemStart.exec(line);
     if (!line || !match) throw new InputError(`Cannot find the list item of ${id} on line ${item.line}`);
     const [whole, marker, box] = match as unknown as [string, string, string | undefined];
-    if (box) lines[index] = `${marker}${done ? '[x]' : '[ ]'}${line.slice(whole.length)}`;
-    else if (done) lines[index] = `${marker}[x] ${line.slice(whole.length)}`;
+    if (box) lines[index] = `${marker}${written}${line.slice(whole.length)}`;
+    else if (wanted !== 'todo') lines[index] = `${marker}${written} ${line.slice(whole.length)}`;
     else continue;
     changed.push(id);
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PDFCheckBox, PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import type { Mark } from './apply-marks.js';
 
 /** The progress file the HTML handout exports ("Export progress"). */
 export const progressSchema = z.object({
@@ -10,8 +11,8 @@ export const progressSchema = z.object({
   version: z.literal(1),
   /** The roadmap's title when exported (informative). */
   roadmap: z.string().optional(),
-  /** Item id → ticked. */
-  items: z.record(z.string(), z.boolean()),
+  /** Item id → ticked (`true`), not (`false`) or in progress (`"doing"`). */
+  items: z.record(z.string(), z.union([z.boolean(), z.literal('doing')])),
 });
 
 export type Progress = z.infer<typeof progressSchema>;
@@ -21,14 +22,14 @@ export type Progress = z.infer<typeof progressSchema>;
  * PDF checklist whose fillable boxes a reader ticked and saved (fields are
  * named by item id).
  */
-export async function readProgress(file: string): Promise<Map<string, boolean>> {
+export async function readProgress(file: string): Promise<Map<string, Mark>> {
   const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(error.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`);
   });
   return path.extname(file).toLowerCase() === '.pdf' ? readPdfTicks(file, data) : readJsonTicks(file, data);
 }
 
-function readJsonTicks(file: string, data: Buffer): Map<string, boolean> {
+function readJsonTicks(file: string, data: Buffer): Map<string, Mark> {
   let json: unknown;
   try {
     json = JSON.parse(data.toString('utf8'));
@@ -40,10 +41,10 @@ function readJsonTicks(file: string, data: Buffer): Map<string, boolean> {
     const issue = parsed.error.issues[0]!;
     throw new InputError(`${file}: not a roadmap-press progress file (${issue.path.join('.') || 'root'}: ${issue.message})`);
   }
-  return new Map(Object.entries(parsed.data.items));
+  return new Map(Object.entries(parsed.data.items).map(([id, value]): [string, Mark] => [id, value === 'doing' ? 'doing' : value]));
 }
 
-async function readPdfTicks(file: string, data: Buffer): Promise<Map<string, boolean>> {
+async function readPdfTicks(file: string, data: Buffer): Promise<Map<string, Mark>> {
   let pdf: PDFDocument;
   try {
     pdf = await PDFDocument.load(data, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -55,5 +56,6 @@ async function readPdfTicks(file: string, data: Buffer): Promise<Map<string, boo
     .getFields()
     .filter((field): field is PDFCheckBox => field instanceof PDFCheckBox);
   if (boxes.length === 0) throw new InputError(`${file}: the PDF has no checkboxes to read (was it made by roadmap-press?)`);
-  return new Map(boxes.map((box) => [box.getName(), box.isChecked()]));
+  // A PDF box is ticked or not: an unticked one leaves an item in progress as it is.
+  return new Map(boxes.map((box): [string, Mark] => [box.getName(), box.isChecked() ? true : 'not-done']));
 }

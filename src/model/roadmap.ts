@@ -3,6 +3,9 @@
  * (through the view model). Plain JSON data, no classes.
  */
 
+/** Where an item stands: not started, in progress (`[~]`, `[-]`), done (`[x]`). */
+export type ItemState = 'todo' | 'doing' | 'done';
+
 /** A week range such as `Weeks 1-3`, inclusive on both ends. */
 export interface WeekRange {
   start: number;
@@ -21,6 +24,11 @@ export interface RoadmapItem {
   week: number | null;
   /** `true` for a GFM task item written `- [x]`. */
   checked: boolean;
+  /**
+   * `done` for `- [x]`, `doing` for `- [~]` or `- [-]` (in progress), else `todo`.
+   * Always set once modelled (the checklist-items stage writes it).
+   */
+  state?: ItemState;
   /** 1-based source line of the list item. */
   line: number;
   /** Nested list items. */

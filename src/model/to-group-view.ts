@@ -1,4 +1,4 @@
-import { weekdays, type GroupConfig } from '../config/group-schema.js';
+import { memberName, weekdays, type GroupConfig } from '../config/group-schema.js';
 import { addDays, formatDate, formatTime, formatWeekday, parseIsoDate, toIsoDate } from '../render/helpers/format-dates.js';
 import { initials, joinId } from '../render/helpers/join-id.js';
 
@@ -32,7 +32,7 @@ export function toGroupView(
   { lang, start, lastWeek }: { lang: string; start: string | null; lastWeek: number },
 ): ViewGroup | null {
   if (!group) return null;
-  const members = group.members.map((name, index) => ({
+  const members = group.members.map(memberName).map((name, index) => ({
     name,
     id: joinId([name]) || `member-${index + 1}`,
     initials: initials(name),

@@ -2,12 +2,14 @@ import { flattenItems } from './flatten-items.js';
 import { formatDate, formatDateRange } from './format-date.js';
 import { formatWeeks, labelTable, resolveLabels, type LabelOverrides, type Labels } from './labels.js';
 import { roadmapKey } from './roadmap-key.js';
-import type { Roadmap, RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic, ScheduledWeek, WeekRange } from './roadmap.js';
+import type { ItemState, Roadmap, RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic, ScheduledWeek, WeekRange } from './roadmap.js';
 
 /** The English labels (see labels.ts for every language and config overrides). */
 export const labels: Labels = labelTable.en!;
 
-export interface ViewItem extends Omit<RoadmapItem, 'children' | 'due' | 'cells'> {
+export interface ViewItem extends Omit<RoadmapItem, 'children' | 'due' | 'cells' | 'state'> {
+  /** `todo`, `doing` (`[~]`/`[-]`, in progress) or `done`. */
+  state: ItemState;
   /** `Week 3`, or `null` when the item has no week. */
   weekLabel: string | null;
   /** Due date as an ISO date (`2027-01-10`) when the roadmap is scheduled, else `null`. */
@@ -59,7 +61,8 @@ export interface ViewModel {
   parts: ViewPart[];
   phases: ViewPart[];
   sections: ViewPart[];
-  stats: { phases: number; weeks: number; items: number; checked: number };
+  /** `doing`: items in progress (`[~]`). */
+  stats: { phases: number; weeks: number; items: number; checked: number; doing: number };
   labels: Labels;
   generator: string;
   /** Start date (ISO) and every scheduled week with its dates and a formatted label, when the roadmap is scheduled. */
@@ -100,6 +103,7 @@ export function toViewModel(roadmap: Roadmap, generator: string, options: ViewOp
       weeks: weeks.size,
       items: items.length,
       checked: items.filter((item) => item.checked).length,
+      doing: items.filter((item) => item.state === 'doing').length,
     },
     labels: words,
     generator,
@@ -172,6 +176,7 @@ function toItem(item: RoadmapItem, dates: DateWords): ViewItem {
     html: item.html,
     week: item.week,
     checked: item.checked,
+    state: item.state ?? (item.checked ? 'done' : 'todo'),
     line: item.line,
     children: item.children.map((child) => toItem(child, dates)),
     weekLabel: item.week === null ? null : formatWeeks(dates.labels, item.week),

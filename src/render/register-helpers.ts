@@ -1,5 +1,5 @@
 import type Handlebars from 'handlebars';
-import { countChecked, countItems } from './helpers/count-items.js';
+import { countChecked, countDoing, countItems } from './helpers/count-items.js';
 import { formatDate, formatDateRange } from './helpers/format-dates.js';
 import { joinId } from './helpers/join-id.js';
 import { formatWeeks, resolveLabels, type Labels } from '../model/labels.js';
@@ -36,6 +36,8 @@ export const builtinHelpers: Record<string, HelperFunction> = {
   countItems: (value: unknown) => countItems(value),
   /** `{{countChecked this}}`: how many of those are ticked. */
   countChecked: (value: unknown) => countChecked(value),
+  /** `{{countDoing this}}`: how many of those are in progress (`[~]`). */
+  countDoing: (value: unknown) => countDoing(value),
   /** `{{formatDate due "short"}}`: an ISO date in the roadmap's language; styles short, medium (default), long, weekday. */
   formatDate: (...args: unknown[]) => formatDate(args[0], lang(args), args.length > 2 ? String(args[1]) : 'medium'),
   /** `{{dateRange start end}}`: `Jan 4 – 10, 2027` in the roadmap's language. */

@@ -5,11 +5,14 @@ import { toICalendar } from '../calendar/to-icalendar.js';
 import type { GroupConfig } from '../config/group-schema.js';
 import { InputError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
-import { toTemplateData } from '../model/to-template-data.js';
+import { toTemplateData, type TemplateData } from '../model/to-template-data.js';
+import { applyGroupProgress, type GroupProgress } from '../paper/apply-group-progress.js';
+import { addReviewRows } from '../paper/plan-reviews.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
 import { slugify } from '../pipeline/create-item-id.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
+import type { PaperOptions } from '../paper/paper-options.js';
 import type { PageLayout } from '../print/page-layout.js';
 import type { Render } from '../render/create-renderer.js';
 import { generator } from '../version.js';
@@ -18,6 +21,7 @@ import type { Input } from './collect-inputs.js';
 import type { MakePdf } from './make-pdf.js';
 import { preparePdf, type PreparedPdf } from './prepare-pdf.js';
 import { resolveBuildDate } from './resolve-build-date.js';
+import { replaceRemoteImages } from './replace-remote-images.js';
 import { resolveImages } from './resolve-images.js';
 import { toChecklistView } from './to-checklist-view.js';
 import { writeAtomic } from './write-atomic.js';
@@ -50,6 +54,12 @@ export interface RoadmapContext {
   handout: Render | null;
   checklist: Render | null;
   layout: PageLayout;
+  /** Links on paper, booklet. */
+  paper: PaperOptions;
+  /** Config `review`: days after each week's end to review its items (planner rows, calendar events); `null`: none. */
+  review: number[] | null;
+  /** `merge`: each member's progress, ticked in the study-group's member columns; `null` for a plain build. */
+  groupProgress: GroupProgress | null;
   epoch: string | undefined;
   /** Per format: a hash of the template, settings and tool version it is made with. */
   fingerprints: Record<Format, string>;
@@ -118,7 +128,10 @@ export type WriteRoadmap = (context: { makePdf: MakePdf | null; signal: AbortSig
 export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stale'>;
 
 /** What modelling and rendering a roadmap needs of the build: settings and renderers, no output folder. */
-export type RenderContext = Pick<RoadmapContext, 'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'epoch'>;
+export type RenderContext = Pick<
+  RoadmapContext,
+  'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'review' | 'groupProgress' | 'epoch'
+>;
 
 /** A roadmap modelled and rendered, not yet written: plain data, so that a worker thread can make it. */
 export interface RenderedRoadmap {
@@ -148,24 +161,34 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
   const date = resolveBuildDate(context.epoch, roadmap.meta);
   // Every template, HTML or PDF, sees the same data: the view model, its dates and group, and the print settings.
   const extra = (images: ViewModel) => ({
-    ...toTemplateData(images, { group: context.group }),
+    ...withGroupProgress(withReviews(toTemplateData(images, { group: context.group }), context.review), context.groupProgress),
     print: toChecklistView(images, context.layout, date).print,
   });
 
   const calendar = stale.includes('ics')
-    ? toICalendar(roadmap, { uidPrefix: slugify(input.name) || 'roadmap', labels: view.labels, generator })
+    ? toICalendar(roadmap, {
+        uidPrefix: slugify(input.name) || 'roadmap',
+        labels: view.labels,
+        generator,
+        review: context.review ?? undefined,
+      })
     : null;
   if (stale.includes('ics') && !calendar) built.diagnostics.push(noStartDate);
+  // Remote images cannot load offline: alt text (badges: nothing) in the handout and the PDF, one warning.
+  const printable = replaceRemoteImages(view);
+  if (printable.diagnostic && (stale.includes('html') || stale.includes('pdf'))) built.diagnostics.push(printable.diagnostic);
   let html: string | null = null;
   if (stale.includes('html') && context.handout) {
-    const images = await resolveImages(view, { baseDir, remote: 'alt' });
+    const images = await resolveImages(printable.view, { baseDir, remote: 'alt' });
     dependencies.push(...images.files);
     // The PDF reports the same image problems; say them once.
     if (!stale.includes('pdf')) built.diagnostics.push(...images.diagnostics);
     html = context.handout(extra(images.view), { format: 'html' }).html;
   }
   const pdf: PreparedPdf | null =
-    stale.includes('pdf') && context.checklist ? await preparePdf(view, extra, context.checklist, context.layout, { baseDir, date }) : null;
+    stale.includes('pdf') && context.checklist
+      ? await preparePdf(printable.view, extra, context.checklist, context.layout, { baseDir, date }, context.paper)
+      : null;
   if (pdf) dependencies.push(...pdf.files);
   return { built, html, calendar, pdf, dependencies };
 }
@@ -181,6 +204,7 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
 
   return async ({ makePdf, signal }) => {
     const written: Partial<Record<Format, string>> = {};
+    let booklet: string | null = null;
     const write = async (format: Format, data: string | Uint8Array) => {
       const target = `${base}.${format}`;
       await writeAtomic(target, data, { signal });
@@ -194,6 +218,10 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
         makePdf(pdf).then(async (made) => {
           built.diagnostics.push(...made.diagnostics);
           if (made.pdf) await write('pdf', made.pdf);
+          if (made.booklet) {
+            await writeAtomic(`${base}.booklet.pdf`, made.booklet, { signal });
+            booklet = `${base}.booklet.pdf`;
+          }
         }),
       );
     }
@@ -214,6 +242,7 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
       }
     }
     built.outputs = Object.values(outputs).map((output) => path.relative(context.cwd, path.join(context.out, output.file)));
+    if (booklet) built.outputs.push(path.relative(context.cwd, booklet));
     const entry: CacheEntry = {
       source: file,
       outputs,
@@ -223,6 +252,16 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
     };
     return { built, entry };
   };
+}
+
+/** The planner's review rows, when config `review` asks for them. */
+function withReviews(data: TemplateData, review: number[] | null): TemplateData {
+  return review ? addReviewRows(data, review) : data;
+}
+
+/** The members' progress (`merge`) in the study-group's columns. */
+function withGroupProgress(data: TemplateData, progress: GroupProgress | null): TemplateData {
+  return progress ? applyGroupProgress(data, progress) : data;
 }
 
 /** Why `--format ics` wrote no calendar for a roadmap. */

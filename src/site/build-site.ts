@@ -7,6 +7,8 @@ import type { Diagnostic } from '../model/roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import type { Printer } from '../print/create-printer.js';
 import type { OpenedBrowser } from '../print/open-browser.js';
+import type { GroupProgress } from '../paper/apply-group-progress.js';
+import { defaultPaper, type LinkList, type LinkMode, type PaperOptions } from '../paper/paper-options.js';
 import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../print/page-layout.js';
 import { loadHelpers } from '../render/load-helpers.js';
 import { loadRenderers, type TemplateChoice } from '../render/load-renderers.js';
@@ -78,6 +80,16 @@ export interface BuildOptions {
   phaseBreak?: boolean;
   /** Print the date (`SOURCE_DATE_EPOCH`, else front matter `date`) in the PDF footer. */
   printDate?: boolean;
+  /** How links print in the PDF: `footnotes` (default), `qr` (notes with a QR code each) or `none`. The handout keeps live links. */
+  links?: LinkMode;
+  /** Where the PDF lists its link notes: after each `phase` (default) or at the `end`. */
+  linkList?: LinkList;
+  /** `merge`: each member's progress (member name → item id → state), ticked in the study-group's columns. */
+  groupProgress?: GroupProgress;
+  /** Days after each week's end to review its items again (`[1, 7, 30]`): planner rows and calendar events. */
+  review?: number[];
+  /** Also write `NAME.booklet.pdf`: A5 pages, two per A4 (Letter with `paper: letter`) landscape sheet, in saddle-stitch order. */
+  booklet?: boolean;
   /** Connect to a running Chrome's DevTools endpoint (`http://127.0.0.1:9222`) instead of launching one. */
   browserUrl?: string;
   /** Connect to a DevTools WebSocket (`ws://…`, e.g. browserless) instead of launching a browser. */
@@ -145,10 +157,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   try {
     signal?.throwIfAborted();
     const layout = toLayout(options);
+    const paper = toPaper(options);
     const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env.SOURCE_DATE_EPOCH;
     const settings = options.settings ?? {};
     const group = options.group ?? null;
-    const shared = hashOf(version, settings, group);
+    const review = options.review && options.review.length > 0 ? options.review : null;
+    const groupProgress = options.groupProgress ?? null;
+    const extras = [review, groupProgress].filter((extra) => extra !== null);
+    const shared = hashOf(version, settings, group, ...extras);
     const context: RoadmapContext = {
       cwd,
       out,
@@ -158,10 +174,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       handout: renderers.html,
       checklist: renderers.pdf,
       layout,
+      paper,
+      review,
+      groupProgress,
       epoch,
       fingerprints: {
         html: hashOf(shared, renderers.fingerprints.html, layout, epoch),
-        pdf: hashOf(shared, renderers.fingerprints.pdf, layout, epoch),
+        pdf: hashOf(shared, renderers.fingerprints.pdf, layout, epoch, paper),
         ics: hashOf(shared, 'ics'),
       },
     };
@@ -191,7 +210,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         prelaunched: connect ? undefined : options.prelaunched,
       });
       printer.warm().catch(() => undefined);
-      makePdf = startEarly(createPdfMaker(printer, layout));
+      makePdf = startEarly(createPdfMaker(printer, layout, paper));
     }
     // Render every roadmap before writing any: a template that fails on any of them writes nothing.
     const onRendered = (render: RenderedRoadmap) => {
@@ -324,7 +343,7 @@ async function removeDeleted(cache: BuildCache, out: string, cwd: string, curren
 function toWorkerSetup(
   options: BuildOptions,
   { pages, templates, cwd }: { pages: ('html' | 'pdf')[]; templates: string | undefined; cwd: string },
-  { settings, group, layout, epoch }: RoadmapContext,
+  { settings, group, layout, paper, review, groupProgress, epoch }: RoadmapContext,
 ): WorkerSetup {
   return {
     templates: {
@@ -333,7 +352,7 @@ function toWorkerSetup(
       templatesDir: templates,
       helpers: typeof options.helpers === 'string' ? path.resolve(cwd, options.helpers) : undefined,
     },
-    context: { settings, group, layout, epoch },
+    context: { settings, group, layout, paper, review, groupProgress, epoch },
   };
 }
 
@@ -344,6 +363,14 @@ function toLayout(options: BuildOptions): PageLayout {
     landscape: options.landscape ?? defaultLayout.landscape,
     phaseBreak: options.phaseBreak ?? defaultLayout.phaseBreak,
     printDate: options.printDate ?? defaultLayout.printDate,
+  };
+}
+
+function toPaper(options: BuildOptions): PaperOptions {
+  return {
+    links: options.links ?? defaultPaper.links,
+    linkList: options.linkList ?? defaultPaper.linkList,
+    booklet: options.booklet ?? defaultPaper.booklet,
   };
 }
 

@@ -5,6 +5,8 @@ import type { Printer } from '../print/create-printer.js';
 import { finishPdf } from '../print/finish-pdf.js';
 import type { PageLayout } from '../print/page-layout.js';
 import type { PdfMetadata } from '../print/set-pdf-metadata.js';
+import { imposeBooklet } from '../paper/impose-booklet.js';
+import { defaultPaper, type PaperOptions } from '../paper/paper-options.js';
 import { generator } from '../version.js';
 import type { PreparedPdf } from './prepare-pdf.js';
 import { fieldLinkPrefix } from './to-checklist-view.js';
@@ -12,6 +14,8 @@ import { fieldLinkPrefix } from './to-checklist-view.js';
 /** A PDF, or `null` when it could not be printed (see the diagnostics). */
 export interface MadePdf {
   pdf: Uint8Array | null;
+  /** The booklet (`paper.booklet`), else `null`. */
+  booklet?: Uint8Array | null;
   diagnostics: Diagnostic[];
 }
 
@@ -24,18 +28,24 @@ export type MakePdf = (prepared: PreparedPdf) => Promise<MadePdf>;
  * crashing the browser is a `print` error of that roadmap; the rest of the
  * batch goes on.
  */
-export function createPdfMaker(printer: Printer, layout: PageLayout): MakePdf {
-  return async ({ view, document, source, diagnostics: found }) => {
+export function createPdfMaker(printer: Printer, layout: PageLayout, paper: PaperOptions = defaultPaper): MakePdf {
+  return async ({ view, document, source, diagnostics: found, checkedFields = [] }) => {
     const diagnostics = [...found];
     try {
-      const printed = await printer.print(document.html, {
-        header: document.header,
-        footer: document.footer,
-        paper: layout.paper,
-        landscape: layout.landscape,
-        margin: layout.margin,
-        baseDir: source.baseDir,
-      });
+      const print = (paperSize: PageLayout['paper'], landscape: boolean) =>
+        printer.print(document.html, {
+          header: document.header,
+          footer: document.footer,
+          paper: paperSize,
+          landscape,
+          margin: layout.margin,
+          baseDir: source.baseDir,
+        });
+      // Both prints are queued at once: the build closes the printer once its queue is empty.
+      const printing = print(layout.paper, layout.landscape);
+      const small = paper.booklet ? print('a5', false) : null;
+      small?.catch(() => undefined);
+      const printed = await printing;
       for (const url of printed.blocked) {
         diagnostics.push({
           severity: 'warning',
@@ -45,17 +55,26 @@ export function createPdfMaker(printer: Printer, layout: PageLayout): MakePdf {
           rule: 'offline',
         });
       }
-      const pdf = await finishPdf(printed.pdf, {
+      const finish = {
         metadata: toMetadata(view, source.date),
         fieldPrefix: fieldLinkPrefix,
-        checked: new Set(
-          allItems(view)
+        checked: new Set([
+          ...allItems(view)
             .filter((item) => item.checked)
             .map((item) => item.id),
-        ),
+          ...checkedFields,
+        ]),
         fingerprint: `${document.html}\n${document.header}\n${document.footer}\n${JSON.stringify(layout)}`,
+      };
+      const pdf = await finishPdf(printed.pdf, finish);
+      if (!small) return { pdf, diagnostics };
+      // The booklet: the same page printed on A5, imposed on A4 (or Letter) sheets.
+      const booklet = await imposeBooklet(await finishPdf((await small).pdf, finish), {
+        sheet: layout.paper === 'letter' ? 'letter' : 'a4',
+        metadata: finish.metadata,
+        fingerprint: `${finish.fingerprint}\nbooklet`,
       });
-      return { pdf, diagnostics };
+      return { pdf, booklet, diagnostics };
     } catch (error) {
       if (!(error instanceof PrintError)) throw error;
       diagnostics.push({ severity: 'error', message: error.message, line: null, column: null, rule: 'print' });

@@ -2,6 +2,9 @@ import type { Diagnostic } from '../model/roadmap.js';
 import type { ViewModel } from '../model/to-view-model.js';
 import type { PageLayout } from '../print/page-layout.js';
 import type { Render, RenderedDocument } from '../render/create-renderer.js';
+import { drawQrCodes } from '../paper/draw-qr-codes.js';
+import { numberLinks } from '../paper/number-links.js';
+import { defaultPaper, type PaperOptions } from '../paper/paper-options.js';
 import { resolveImages } from './resolve-images.js';
 import { toChecklistView } from './to-checklist-view.js';
 
@@ -19,11 +22,14 @@ export interface PreparedPdf {
   diagnostics: Diagnostic[];
   /** Local image files it embeds (or tried to). */
   files: string[];
+  /** Boxes besides the `[x]` items' that start ticked (`merge`: the member boxes of what each member did). */
+  checkedFields?: string[];
 }
 
 /**
  * Render one roadmap's checklist without printing it: local images embedded
- * as `data:` URLs (remote ones kept, to be blocked and reported), the
+ * as `data:` URLs (remote ones kept, to be blocked and reported), links
+ * numbered and listed (`paper.links`), the
  * template given the view plus `extra` data and the print settings.
  */
 export async function preparePdf(
@@ -32,8 +38,20 @@ export async function preparePdf(
   render: Render,
   layout: PageLayout,
   source: PdfSource,
+  paper: PaperOptions = defaultPaper,
 ): Promise<PreparedPdf> {
   const images = await resolveImages(view, { baseDir: source.baseDir, remote: 'keep' });
-  const data = { ...extra(images.view), ...toChecklistView(images.view, layout, source.date) };
-  return { view, document: render(data, { format: 'pdf' }), source, diagnostics: [...images.diagnostics], files: images.files };
+  // Links on paper: a numbered mark after each, listed per phase or at the end (with QR codes for `qr`).
+  const linked = paper.links === 'none' ? { view: images.view, notes: undefined } : numberLinks(images.view, paper.linkList);
+  const notes = linked.notes && paper.links === 'qr' ? await drawQrCodes(linked.notes) : linked.notes;
+  const data = { ...extra(linked.view), ...toChecklistView(linked.view, layout, source.date, notes) };
+  const checkedFields = (data as { groupFields?: string[] }).groupFields;
+  return {
+    view,
+    document: render(data, { format: 'pdf' }),
+    source,
+    diagnostics: [...images.diagnostics],
+    files: images.files,
+    ...(checkedFields ? { checkedFields } : {}),
+  };
 }

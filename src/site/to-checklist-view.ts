@@ -1,4 +1,5 @@
 import type { ViewModel } from '../model/to-view-model.js';
+import { noLinkNotes, type LinkNotes } from '../paper/number-links.js';
 import type { PageLayout } from '../print/page-layout.js';
 
 /** Links with this prefix mark the printed checkboxes; `add-form-fields` turns each into a form field. */
@@ -15,13 +16,15 @@ export interface ChecklistView extends ViewModel {
     dateLabel: string | null;
     /** `href` prefix of each checkbox link (followed by the item id). */
     fieldPrefix: string;
+    /** The links listed on paper (`--links`): per part id, at the end, all; empty in HTML. */
+    links: LinkNotes;
   };
 }
 
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
 /** The checklist's view: the roadmap's view model plus the print settings. Pure. */
-export function toChecklistView(view: ViewModel, layout: PageLayout, date: Date | null): ChecklistView {
+export function toChecklistView(view: ViewModel, layout: PageLayout, date: Date | null, links: LinkNotes = noLinkNotes): ChecklistView {
   return {
     ...view,
     print: {
@@ -29,6 +32,7 @@ export function toChecklistView(view: ViewModel, layout: PageLayout, date: Date 
       phaseBreak: layout.phaseBreak,
       dateLabel: layout.printDate && date ? formatDate(date, view.lang) : null,
       fieldPrefix: fieldLinkPrefix,
+      links,
     },
   };
 }

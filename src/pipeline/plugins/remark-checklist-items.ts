@@ -12,7 +12,8 @@ import { createIdRegistry, slugify } from '../create-item-id.js';
 /**
  * Make every list item a checklist item: a stable, readable, unique id built
  * from its phase (or section) and its own text, so editing one item renames no
- * other; `checked` from GFM task syntax (`- [x]`); its inline content as
+ * other; `checked` from GFM task syntax (`- [x]`), `state` also from `[~]` /
+ * `[-]` (in progress); its inline content as
  * sanitized HTML. The id also lands on the list item (`hProperties`).
  */
 const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
@@ -25,10 +26,16 @@ const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
       const item = node.data?.roadmapItem;
       if (!item) return undefined;
       item.checked = node.checked === true;
+      item.state = item.checked ? 'done' : takeDoingMarker(node) ? 'doing' : 'todo';
+      if (item.state === 'doing') item.text = item.text.replace(doingMarker, '');
       item.html = toInlineHtml(node);
     } else if (node.type === 'tableRow') {
       const item = node.data?.roadmapItem;
-      if (item) item.html = rowToHtml(node);
+      if (item) {
+        item.state = item.checked ? 'done' : doingMarker.test(item.text) ? 'doing' : 'todo';
+        item.text = item.text.replace(doingMarker, '');
+        item.html = rowToHtml(node);
+      }
       return SKIP;
     } else if (node.type === 'paragraph' || node.type === 'heading') {
       return SKIP;
@@ -55,6 +62,19 @@ const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
 
 export default remarkChecklistItems;
 
+/** `[~]` or `[-]` at an item's start: in progress (GFM knows only `[ ]` and `[x]`). */
+const doingMarker = /^\[[~-]\][ \t]+/;
+
+/** Remove a leading `[~] ` / `[-] ` from a list item's first text, saying whether there was one. */
+function takeDoingMarker(node: ListItem): boolean {
+  if (node.checked !== null && node.checked !== undefined) return false;
+  const first = node.children[0];
+  const text = first?.type === 'paragraph' ? first.children[0] : undefined;
+  if (text?.type !== 'text' || !doingMarker.test(text.value)) return false;
+  text.value = text.value.replace(doingMarker, '');
+  return true;
+}
+
 function toInlineHtml(node: ListItem): string {
   const phrasing: PhrasingContent[] = [];
   for (const child of node.children) {
@@ -69,7 +89,7 @@ function toInlineHtml(node: ListItem): string {
 function rowToHtml(row: TableRow): string {
   const [first, ...rest] = row.children[0]?.children ?? [];
   // A `[x] ` the author typed in the first cell is the checkbox, not text.
-  const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX]\]\s*/, '') } : first;
+  const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX~-]\]\s*/, '') } : first;
   return phrasingToHtml(lead ? [lead, ...rest] : rest);
 }
 

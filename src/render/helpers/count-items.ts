@@ -32,3 +32,8 @@ export function countItems(value: unknown): number {
 export function countChecked(value: unknown): number {
   return collectItems(value).filter((item) => item.checked).length;
 }
+
+/** How many of them are in progress (`state: doing`). */
+export function countDoing(value: unknown): number {
+  return collectItems(value).filter((item) => (item as { state?: unknown }).state === 'doing').length;
+}
