@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
@@ -98,12 +99,12 @@ function filterRequest(request: HTTPRequest, state: PageState) {
   void request.abort('blockedbyclient');
 }
 
-/** `data:` URLs, and `file:` URLs inside `baseDir`. */
+/** `data:` URLs, and `file:` URLs inside `baseDir`, by their real paths (a symbolic link may not lead out). */
 function isAllowed(url: string, baseDir: string | null): boolean {
   if (url.startsWith('data:')) return true;
   if (!baseDir || !url.startsWith('file:')) return false;
   try {
-    const relative = path.relative(baseDir, fileURLToPath(url));
+    const relative = path.relative(realpathSync(baseDir), realpathSync(fileURLToPath(url)));
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   } catch {
     return false;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toICalendar } from '../calendar/to-icalendar.js';
 import type { GroupConfig } from '../config/group-schema.js';
-import { InputError } from '../errors.js';
+import { InterruptedError, TemplateError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import { toTemplateData } from '../model/to-template-data.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
@@ -12,9 +12,11 @@ import { processRoadmap } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import type { PageLayout } from '../print/page-layout.js';
 import type { Render } from '../render/create-renderer.js';
+import { toFsError } from '../describe-fs-error.js';
 import { generator } from '../version.js';
 import { dependenciesUnchanged, hashOf, snapshotDependencies, type CacheEntry, type RoadmapSummary } from './build-cache.js';
 import type { Input } from './collect-inputs.js';
+import { atStart, readFailure, unexpectedFailure } from './to-failure-diagnostic.js';
 import type { MakePdf } from './make-pdf.js';
 import { preparePdf, type PreparedPdf } from './prepare-pdf.js';
 import { resolveBuildDate } from './resolve-build-date.js';
@@ -60,6 +62,8 @@ export interface PlannedRoadmap {
   input: Input;
   file: string;
   source: Buffer;
+  /** Why the roadmap could not be read (then `source` is empty): its one diagnostic. */
+  failure: Diagnostic | null;
   keys: Record<Format, string>;
   /** Formats to build; the others are up to date. */
   stale: Format[];
@@ -69,9 +73,10 @@ export interface PlannedRoadmap {
 /** Read a roadmap and decide which of its outputs are stale: missing, made from other inputs, or `entry` absent. */
 export async function planRoadmap(input: Input, context: RoadmapContext, entry: CacheEntry | null): Promise<PlannedRoadmap> {
   const file = path.resolve(context.cwd, input.source);
-  const source = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`Cannot read ${input.source}: ${error.code ?? error.message}`, { cause: error });
-  });
+  const read = input.refused ? null : await readSource(file);
+  const failure = input.refused ? atStart('error', input.refused, 'read') : read instanceof Error ? readFailure(read) : null;
+  const source = read instanceof Buffer ? read : Buffer.alloc(0);
+  if (failure) return { input, file, source, failure, keys: {} as Record<Format, string>, stale: [...context.formats], entry };
   const sourceHash = hashOf(source);
   const keys = Object.fromEntries(context.formats.map((format) => [format, hashOf(sourceHash, context.fingerprints[format])])) as Record<
     Format,
@@ -82,7 +87,7 @@ export async function planRoadmap(input: Input, context: RoadmapContext, entry: 
     const output = entry?.outputs[format];
     return !unchanged || output?.key !== keys[format] || !existsSync(path.join(context.out, output.file));
   });
-  return { input, file, source, keys, stale, entry };
+  return { input, file, source, failure: null, keys, stale, entry };
 }
 
 /** A roadmap that is fully up to date: nothing is read again, its diagnostics are those of its last build. */
@@ -115,7 +120,7 @@ export type WriteRoadmap = (context: { makePdf: MakePdf | null; signal: AbortSig
 }>;
 
 /** What modelling and rendering a roadmap needs of it. */
-export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stale'>;
+export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stale' | 'failure'>;
 
 /** What modelling and rendering a roadmap needs of the build: settings and renderers, no output folder. */
 export type RenderContext = Pick<RoadmapContext, 'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'epoch'>;
@@ -136,6 +141,24 @@ export interface RenderedRoadmap {
  * written, so that a template failing on one writes nothing at all.
  */
 export async function renderRoadmap(job: RenderJob, context: RenderContext): Promise<RenderedRoadmap> {
+  const failed = (diagnostics: Diagnostic[]): RenderedRoadmap => ({
+    built: { ...job.input, view: null, summary: null, diagnostics, outputs: [], upToDate: [] },
+    html: null,
+    calendar: null,
+    pdf: null,
+    dependencies: [],
+  });
+  if (job.failure) return failed([job.failure]);
+  try {
+    return await renderReadRoadmap(job, context);
+  } catch (error) {
+    // A broken template stops the build (it would fail on every roadmap); anything else is this roadmap's error alone.
+    if (error instanceof TemplateError || error instanceof InterruptedError) throw error;
+    return failed([unexpectedFailure(error, 'build')]);
+  }
+}
+
+async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promise<RenderedRoadmap> {
   const { input, file, stale } = job;
   const { roadmap, diagnostics } = await processRoadmap(job.source, input.source, context.settings);
   const built: BuiltRoadmap = { ...input, view: null, summary: null, diagnostics, outputs: [], upToDate: [] };
@@ -183,7 +206,9 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
     const written: Partial<Record<Format, string>> = {};
     const write = async (format: Format, data: string | Uint8Array) => {
       const target = `${base}.${format}`;
-      await writeAtomic(target, data, { signal });
+      await writeAtomic(target, data, { signal }).catch((error: unknown) => {
+        throw toFsError('write', target, error);
+      });
       written[format] = target;
     };
     const writes: Promise<void>[] = [];
@@ -223,6 +248,11 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
     };
     return { built, entry };
   };
+}
+
+/** Read a roadmap's bytes, or the error. */
+async function readSource(file: string): Promise<Buffer | NodeJS.ErrnoException> {
+  return readFile(file).catch((error: NodeJS.ErrnoException) => error);
 }
 
 /** Why `--format ics` wrote no calendar for a roadmap. */

@@ -1,4 +1,4 @@
-import { PrintError } from '../errors.js';
+import { InterruptedError, PrintError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import type { ViewItem, ViewModel } from '../model/to-view-model.js';
 import type { Printer } from '../print/create-printer.js';
@@ -6,6 +6,7 @@ import { finishPdf } from '../print/finish-pdf.js';
 import type { PageLayout } from '../print/page-layout.js';
 import type { PdfMetadata } from '../print/set-pdf-metadata.js';
 import { generator } from '../version.js';
+import { unexpectedFailure } from './to-failure-diagnostic.js';
 import type { PreparedPdf } from './prepare-pdf.js';
 import { fieldLinkPrefix } from './to-checklist-view.js';
 
@@ -57,8 +58,13 @@ export function createPdfMaker(printer: Printer, layout: PageLayout): MakePdf {
       });
       return { pdf, diagnostics };
     } catch (error) {
-      if (!(error instanceof PrintError)) throw error;
-      diagnostics.push({ severity: 'error', message: error.message, line: null, column: null, rule: 'print' });
+      if (error instanceof InterruptedError || (error instanceof Error && error.name === 'AbortError')) throw error;
+      // Whatever else goes wrong printing or finishing this roadmap's PDF is its `print` error; the others go on.
+      diagnostics.push(
+        error instanceof PrintError
+          ? { severity: 'error', message: error.message, line: null, column: null, rule: 'print' }
+          : unexpectedFailure(error, 'print'),
+      );
       return { pdf: null, diagnostics };
     }
   };
