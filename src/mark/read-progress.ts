@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFCheckBox, PDFDocument, ParseSpeeds } from 'pdf-lib';
+import { PDFCheckBox, PDFDocument, PDFHexString, PDFName, PDFString, ParseSpeeds } from 'pdf-lib';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 
@@ -55,5 +55,11 @@ async function readPdfTicks(file: string, data: Buffer): Promise<Map<string, boo
     .getFields()
     .filter((field): field is PDFCheckBox => field instanceof PDFCheckBox);
   if (boxes.length === 0) throw new InputError(`${file}: the PDF has no checkboxes to read (was it made by roadmap-press?)`);
-  return new Map(boxes.map((box) => [box.getName(), box.isChecked()]));
+  // The item id is the field's alternate name (`TU`); a name made unique (`id_2`) is not the id.
+  return new Map(boxes.map((box) => [alternateName(box) ?? box.getName(), box.isChecked()]));
+}
+
+function alternateName(box: PDFCheckBox): string | null {
+  const value = box.acroField.dict.lookup(PDFName.of('TU'));
+  return value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : null;
 }

@@ -69,7 +69,10 @@ const entrySchema = z.object({
   diagnostics: z.array(diagnosticSchema),
 });
 
-const cacheSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), z.unknown()) });
+const cacheSchema = z.object({
+  version: z.literal(1),
+  entries: z.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
+});
 
 /** An empty cache. Its entries have no prototype: a roadmap named `constructor` or `__proto__` is just a name. */
 export function emptyCache(): BuildCache {
@@ -96,7 +99,8 @@ export async function readCache(out: string): Promise<BuildCache> {
   }
   const parsed = cacheSchema.safeParse(value);
   if (!parsed.success) return cache;
-  for (const [name, entry] of Object.entries(parsed.data.entries)) {
+  // The entries as JSON.parse made them: own keys only, even `__proto__` (a copy through zod would set a prototype).
+  for (const [name, entry] of Object.entries((value as { entries: object }).entries)) {
     const checked = entrySchema.safeParse(entry);
     if (checked.success) cache.entries[name] = checked.data;
   }

@@ -3,7 +3,7 @@ import type { ViewModel } from '../model/to-view-model.js';
 import type { PageLayout } from '../print/page-layout.js';
 import type { Render, RenderedDocument } from '../render/create-renderer.js';
 import { resolveImages } from './resolve-images.js';
-import { toChecklistView } from './to-checklist-view.js';
+import { toChecklistView, toFieldPrefix } from './to-checklist-view.js';
 
 /** Where a roadmap came from: its folder (images load from it) and its fixed date. */
 export interface PdfSource {
@@ -19,6 +19,8 @@ export interface PreparedPdf {
   diagnostics: Diagnostic[];
   /** Local image files it embeds (or tried to). */
   files: string[];
+  /** The links of its checkboxes start with this (secret) prefix: only they become form fields. */
+  fieldPrefix: string;
 }
 
 /**
@@ -34,6 +36,8 @@ export async function preparePdf(
   source: PdfSource,
 ): Promise<PreparedPdf> {
   const images = await resolveImages(view, { baseDir: source.baseDir, remote: 'keep' });
-  const data = { ...extra(images.view), ...toChecklistView(images.view, layout, source.date) };
-  return { view, document: render(data, { format: 'pdf' }), source, diagnostics: [...images.diagnostics], files: images.files };
+  const fieldPrefix = toFieldPrefix();
+  const data = { ...extra(images.view), ...toChecklistView(images.view, layout, source.date, fieldPrefix) };
+  const document = render(data, { format: 'pdf' });
+  return { view, document, source, diagnostics: [...images.diagnostics], files: images.files, fieldPrefix };
 }
