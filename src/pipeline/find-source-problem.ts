@@ -26,7 +26,16 @@ const fence = /^(`{3,}|~{3,})/;
 const delimiterRun = new RegExp(String.raw`([*_~[\]])\1{${maxDelimiterRun},}`);
 
 /** Signatures of binary files often misnamed `.md` (PNG, JPEG, GIF, PDF, ZIP, gzip, ELF), as decoded text. */
-const binarySignature = /^(?:\uFFFDPNG|\uFFFD\uFFFD\uFFFD|GIF8[79]a|%PDF-|PK\x03\x04|\x1f\uFFFD\x08|\x7fELF)/;
+const binarySignatures = [
+  '\uFFFDPNG',
+  '\uFFFD\uFFFD\uFFFD',
+  'GIF87a',
+  'GIF89a',
+  '%PDF-',
+  'PK\u0003\u0004',
+  '\u001f\uFFFD\u0008',
+  '\u007fELF',
+];
 
 /**
  * Whether decoded text is really a binary file: a known binary signature, or
@@ -35,12 +44,16 @@ const binarySignature = /^(?:\uFFFDPNG|\uFFFD\uFFFD\uFFFD|GIF8[79]a|%PDF-|PK\x03
  * binary (CommonMark replaces it with U+FFFD).
  */
 export function isBinary(text: string): boolean {
-  if (binarySignature.test(text)) return true;
+  if (binarySignatures.some((signature) => text.startsWith(signature))) return true;
   let nuls = 0;
   for (let index = text.indexOf('\0'); index !== -1; index = text.indexOf('\0', index + 1)) nuls += 1;
   if (nuls > 64 || (nuls >= 4 && nuls * 100 > text.length)) return true;
   const head = text.slice(0, 8192);
-  const odd = head.match(/[\uFFFD\0-\x08\x0e-\x1f]/g)?.length ?? 0;
+  let odd = 0;
+  for (let index = 0; index < head.length; index += 1) {
+    const code = head.charCodeAt(index);
+    if (code === 0xfffd || code <= 8 || (code >= 14 && code <= 31)) odd += 1;
+  }
   return head.length >= 16 && odd * 10 > head.length * 3;
 }
 

@@ -155,7 +155,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 async function isInside(file: string, root: string): Promise<boolean> {
   // The folder is made by the first build, after the server starts: its real path is found each time.
   const [real, rootReal] = await Promise.all([realpath(file).catch(() => null), realpath(root).catch(() => root)]);
-  return real !== null && real.startsWith(rootReal + path.sep);
+  return real?.startsWith(rootReal + path.sep) === true;
 }
 
 function format(event: ServerEvent): string {
