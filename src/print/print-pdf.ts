@@ -46,6 +46,8 @@ export async function printPdf(page: Page, html: string, options: PrintOptions):
   const timeout = options.timeout ?? 60_000;
   await page.setContent(html, { waitUntil: 'load', timeout });
   const headerFooter = options.header !== null || options.footer !== null;
+  const header = options.header === null ? null : dropLinks(options.header, state.blocked);
+  const footer = options.footer === null ? null : dropLinks(options.footer, state.blocked);
   const pdf = await page.pdf({
     format: toFormat(options.paper ?? defaultLayout.paper),
     landscape: options.landscape ?? false,
@@ -53,8 +55,8 @@ export async function printPdf(page: Page, html: string, options: PrintOptions):
     tagged: true,
     outline: true,
     displayHeaderFooter: headerFooter,
-    headerTemplate: options.header ?? '<span></span>',
-    footerTemplate: options.footer ?? '<span></span>',
+    headerTemplate: header ?? '<span></span>',
+    footerTemplate: footer ?? '<span></span>',
     margin: options.margin ?? defaultLayout.margin,
     timeout,
   });
@@ -68,6 +70,8 @@ async function preparePage(page: Page): Promise<PageState> {
   const state: PageState = { baseDir: null, blocked: new Set() };
   states.set(page, state);
   await page.setJavaScriptEnabled(false);
+  // Offline in the browser's network layer as well (a connected browser has no launch flags for it).
+  await page.setOfflineMode(true);
   await page.setRequestInterception(true);
   page.on('request', (request) => filterRequest(request, state));
   return state;
@@ -82,6 +86,22 @@ export async function openPrintPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await preparePage(page);
   return page;
+}
+
+/**
+ * Chromium loads nothing for a running header or footer, and fails the whole
+ * print on a `<link>` in one: each is dropped, its URL reported as blocked.
+ */
+function dropLinks(template: string, blocked: Set<string>): string {
+  return template.replace(/<link\b[^>]*>/gi, (tag) => {
+    blocked.add(
+      /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
+        .exec(tag)
+        ?.slice(1)
+        .find((value) => value !== undefined) ?? tag,
+    );
+    return '';
+  });
 }
 
 function toFormat(paper: Paper): 'A4' | 'Letter' | 'A5' {

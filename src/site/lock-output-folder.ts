@@ -1,4 +1,5 @@
-import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { open, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { toFsError } from '../describe-fs-error.js';
@@ -32,6 +33,8 @@ export async function lockOutputFolder(out: string): Promise<() => Promise<void>
   const turn = previous.then(() => mine);
   inProcess.set(out, turn);
   await previous;
+  // A build that writes nothing leaves no folder behind: one made only for the lock goes with it.
+  const made = !existsSync(out);
   try {
     await takeLock(out);
     await removeLeftovers(out);
@@ -42,6 +45,7 @@ export async function lockOutputFolder(out: string): Promise<() => Promise<void>
   }
   return async () => {
     await rm(path.join(out, lockFile), { force: true }).catch(() => undefined);
+    if (made) await rmdir(out).catch(() => undefined);
     release();
     if (inProcess.get(out) === turn) inProcess.delete(out);
   };

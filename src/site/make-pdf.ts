@@ -1,4 +1,4 @@
-import { InterruptedError, PrintError } from '../errors.js';
+import { PrintError, RoadmapPressError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import type { ViewItem, ViewModel } from '../model/to-view-model.js';
 import type { Printer } from '../print/create-printer.js';
@@ -59,7 +59,9 @@ export function createPdfMaker(printer: Printer, layout: PageLayout): MakePdf {
       });
       return { pdf, diagnostics };
     } catch (error) {
-      if (error instanceof InterruptedError || (error instanceof Error && error.name === 'AbortError')) throw error;
+      // No browser, an interruption: the whole build's problem. Anything else is this roadmap's.
+      const ofTheBuild = error instanceof RoadmapPressError && !(error instanceof PrintError);
+      if (ofTheBuild || (error instanceof Error && error.name === 'AbortError')) throw error;
       // Whatever else goes wrong printing or finishing this roadmap's PDF is its `print` error; the others go on.
       diagnostics.push(
         error instanceof PrintError
