@@ -38,6 +38,12 @@ export async function collectInputs(inputs: string[], cwd = process.cwd()): Prom
       found.push({ source: displayPath(absolute, cwd), name: path.basename(input, path.extname(input)) });
     }
   }
+  // `index.html` is the index page: a roadmap of that name would be overwritten by it.
+  for (const input of found) {
+    if (input.name === 'index' && !input.refused) {
+      input.refused = 'Unexpected roadmap named index: its handout would be overwritten by the index page, expected another file name';
+    }
+  }
   const byName = new Map<string, Input>();
   for (const input of found) {
     const other = byName.get(input.name)?.source;

@@ -23,6 +23,9 @@ export interface ImageOptions {
 /** The image file names embedded (the type itself is judged by the bytes). */
 const imageExtensions = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg'];
 
+const disallowedUrl =
+  "Unexpected image URL of a kind that is not allowed (such as file:), expected a relative path to a file inside the roadmap's folder or an http(s) URL";
+
 /** Largest image file embedded, in bytes. */
 const maxImageBytes = 10 * 1024 * 1024;
 
@@ -103,7 +106,8 @@ export async function resolveImages(
     });
     for (const { image, index, parent } of images) {
       const src = String(image.properties.src ?? '');
-      const result = src ? await embed(src) : null;
+      // The sanitizer removed a URL it does not allow (`file:`, `javascript:`…): said, not silently dropped.
+      const result = src ? await embed(src) : { problem: disallowedUrl };
       if (result && 'url' in result) {
         image.properties.src = result.url;
         continue;

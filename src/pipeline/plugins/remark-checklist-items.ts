@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import type { ListItem, PhrasingContent, Root, TableRow } from 'mdast';
+import type { Definition, ListItem, PhrasingContent, Root, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
@@ -18,6 +18,11 @@ import { createIdRegistry, slugify } from '../create-item-id.js';
 const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
   const roadmap = file.data.roadmap;
   if (!roadmap) return;
+  // Reference-style links and images (`![a][r1]`) resolve against the document's definitions.
+  const definitions: Definition[] = [];
+  visit(tree, 'definition', (node) => {
+    definitions.push(node);
+  });
 
   // One walk: list items and table rows sit in block containers, never in phrasing content.
   visit(tree, (node) => {
@@ -25,10 +30,10 @@ const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
       const item = node.data?.roadmapItem;
       if (!item) return undefined;
       item.checked = node.checked === true;
-      item.html = toInlineHtml(node);
+      item.html = toInlineHtml(node, definitions);
     } else if (node.type === 'tableRow') {
       const item = node.data?.roadmapItem;
-      if (item) item.html = rowToHtml(node);
+      if (item) item.html = rowToHtml(node, definitions);
       return SKIP;
     } else if (node.type === 'paragraph' || node.type === 'heading') {
       return SKIP;
@@ -55,7 +60,7 @@ const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
 
 export default remarkChecklistItems;
 
-function toInlineHtml(node: ListItem): string {
+function toInlineHtml(node: ListItem, definitions: Definition[]): string {
   const phrasing: PhrasingContent[] = [];
   for (const child of node.children) {
     if (child.type === 'list') continue;
@@ -63,14 +68,14 @@ function toInlineHtml(node: ListItem): string {
     if (child.type === 'paragraph' || child.type === 'heading') phrasing.push(...child.children);
     else phrasing.push({ type: 'text', value: toString(child) });
   }
-  return phrasingToHtml(phrasing);
+  return phrasingToHtml(phrasing, definitions);
 }
 
-function rowToHtml(row: TableRow): string {
+function rowToHtml(row: TableRow, definitions: Definition[]): string {
   const [first, ...rest] = row.children[0]?.children ?? [];
   // A `[x] ` the author typed in the first cell is the checkbox, not text.
   const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX]\]\s*/, '') } : first;
-  return phrasingToHtml(lead ? [lead, ...rest] : rest);
+  return phrasingToHtml(lead ? [lead, ...rest] : rest, definitions);
 }
 
 /**
@@ -78,8 +83,8 @@ function rowToHtml(row: TableRow): string {
  * (http(s) or relative `src` only); at the I/O edge, local ones are embedded
  * and remote ones are blocked while printing (src/site/resolve-images.ts).
  */
-function phrasingToHtml(phrasing: PhrasingContent[]): string {
-  const root = sanitize(toHast({ type: 'root', children: [{ type: 'paragraph', children: phrasing }] }));
+function phrasingToHtml(phrasing: PhrasingContent[], definitions: Definition[]): string {
+  const root = sanitize(toHast({ type: 'root', children: [{ type: 'paragraph', children: phrasing }, ...definitions] }));
   const paragraph = root.type === 'root' ? root.children.find((child): child is Element => child.type === 'element') : undefined;
   return toHtml(paragraph?.children ?? []).trim();
 }
