@@ -40,7 +40,13 @@ async function leakyTemplateProject(): Promise<string> {
     'templates/leaky/template.json': JSON.stringify({ description: 'Reaches out.', formats: ['pdf'], extends: 'checklist' }),
     'templates/leaky/layout.hbs': layout.replace('</head>', `${links}\n</head>`),
     'templates/leaky/style.css': `@import url("${origin}/import.css");\n@font-face { font-family: Leak; src: url("${origin}/font.woff2"); }\nbody { font-family: Leak, sans-serif; }\n`,
-    'templates/leaky/header.hbs': `<link rel="stylesheet" href="${origin}/header.css"><span style="font-size: 8pt">{{title}}</span>`,
+    // Chromium fails the whole print on anything in a running header that loads.
+    'templates/leaky/header.hbs': [
+      `<link rel="stylesheet" href="${origin}/header.css">`,
+      `<style>@import url("${origin}/header-import.css"); span { background: url(${origin}/header-bg.png); }</style>`,
+      `<img src="${origin}/logo.png" alt="">`,
+      '<span style="font-size: 8pt">{{title}}</span>',
+    ].join(''),
   });
 }
 
@@ -51,7 +57,11 @@ describe('printing is offline at the browser level', () => {
     const result = await build({ cwd, formats: ['pdf'], template: { pdf: 'leaky' }, workers: 0 });
     const lines = result.roadmaps.flatMap((roadmap) => roadmap.diagnostics.map((d) => formatDiagnostic(roadmap.source, d)));
     expect(lines.filter((line) => !line.includes('[offline]'))).toEqual([]);
-    expect(lines.some((line) => line.includes(`Blocked request to http://127.0.0.1:${port}/`))).toBe(true);
+    for (const file of ['header.css', 'header-import.css', 'header-bg.png', 'logo.png']) {
+      expect(lines).toContain(
+        `content/a.md:1:1 warning Blocked request to http://127.0.0.1:${port}/${file} while printing: printing is offline, only data: URLs and files inside the roadmap's folder load [offline]`,
+      );
+    }
     expect(existsSync(path.join(cwd, 'output/a.pdf'))).toBe(true);
     expect(connections).toBe(0);
   }, 120_000);

@@ -46,8 +46,8 @@ export async function printPdf(page: Page, html: string, options: PrintOptions):
   const timeout = options.timeout ?? 60_000;
   await page.setContent(html, { waitUntil: 'load', timeout });
   const headerFooter = options.header !== null || options.footer !== null;
-  const header = options.header === null ? null : dropLinks(options.header, state.blocked);
-  const footer = options.footer === null ? null : dropLinks(options.footer, state.blocked);
+  const header = options.header === null ? null : dropLoads(options.header, state.blocked);
+  const footer = options.footer === null ? null : dropLoads(options.footer, state.blocked);
   const pdf = await page.pdf({
     format: toFormat(options.paper ?? defaultLayout.paper),
     landscape: options.landscape ?? false,
@@ -90,18 +90,36 @@ export async function openPrintPage(browser: Browser): Promise<Page> {
 
 /**
  * Chromium loads nothing for a running header or footer, and fails the whole
- * print on a `<link>` in one: each is dropped, its URL reported as blocked.
+ * print on anything in one that asks it to (a `<link>`, an `@import`, a
+ * `url()` or `src` that is not a `data:` URL): each is dropped, its URL
+ * reported as blocked.
  */
-function dropLinks(template: string, blocked: Set<string>): string {
-  return template.replace(/<link\b[^>]*>/gi, (tag) => {
-    blocked.add(
-      /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
-        .exec(tag)
-        ?.slice(1)
-        .find((value) => value !== undefined) ?? tag,
+function dropLoads(template: string, blocked: Set<string>): string {
+  const block = (url: string) => {
+    blocked.add(url.trim());
+    return 'data:,';
+  };
+  return template
+    .replace(/<link\b[^>]*>/gi, (tag) => {
+      block(
+        /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
+          .exec(tag)
+          ?.slice(1)
+          .find((value) => value !== undefined) ?? tag,
+      );
+      return '';
+    })
+    .replace(/@import\s+(?:url\(\s*)?["']?([^"')\s;]+)["']?\s*\)?[^;]*;?/gi, (_, url: string) => {
+      block(url);
+      return '';
+    })
+    .replace(/url\(\s*(["']?)(?!data:)([^"')]+)\1\s*\)/gi, (_, _quote: string, url: string) => `url(${block(url)})`)
+    .replace(
+      /\b(src|srcset|poster)\s*=\s*(?:"(?!data:)([^"]*)"|'(?!data:)([^']*)'|(?!data:|["'])([^\s>]+))/gi,
+      (_, name: string, ...urls: string[]) => {
+        return `${name}="${block(urls.slice(0, 3).find((value) => value !== undefined) ?? '')}"`;
+      },
     );
-    return '';
-  });
 }
 
 function toFormat(paper: Paper): 'A4' | 'Letter' | 'A5' {
