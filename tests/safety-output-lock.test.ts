@@ -71,4 +71,15 @@ describe('one build per output folder at a time', () => {
     expect(again.stderr).toMatch(/ 0 files written|up to date/);
     expect(again.stderr).not.toMatch(/\b([1-9]\d*) files? written/);
   }, 180_000);
+
+  it('an output replaced since the cache recorded it (a build that failed half-way) is rebuilt, not called up to date', async () => {
+    const cwd = await makeProject({ 'content/a.md': roadmap(1), 'content/b.md': roadmap(2) });
+    expect((await runCli(['build', '--format', 'html'], { cwd })).code).toBe(0);
+    // What another build, stopped before writing its cache, leaves: an output that is not the one recorded.
+    await writeFile(path.join(cwd, 'output/a.html'), '<p>written by a build that never finished</p>');
+    const again = await runCli(['build', '--format', 'html', '--verbose'], { cwd });
+    expect(again.stderr).toContain('  output/a.html\n');
+    expect(again.stderr).toContain('output/b.html (up to date)');
+    expect(await readFile(path.join(cwd, 'output/a.html'), 'utf8')).toContain('Roadmap 1');
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { toICalendar } from '../calendar/to-icalendar.js';
 import type { GroupConfig } from '../config/group-schema.js';
@@ -83,11 +83,21 @@ export async function planRoadmap(input: Input, context: RoadmapContext, entry: 
     string
   >;
   const unchanged = entry !== null && (await dependenciesUnchanged(entry.dependencies));
-  const stale = context.formats.filter((format) => {
+  // An output is up to date only as the cache recorded it: there, and (when recorded) of the same size and time.
+  const onDisk = await Promise.all(context.formats.map((format) => outputOnDisk(context.out, entry?.outputs[format])));
+  const stale = context.formats.filter((format, index) => {
     const output = entry?.outputs[format];
-    return !unchanged || output?.key !== keys[format] || !existsSync(path.join(context.out, output.file));
+    return !unchanged || output?.key !== keys[format] || !onDisk[index];
   });
   return { input, file, source, failure: null, keys, stale, entry };
+}
+
+/** Whether a recorded output is on disk as it was written: a build that failed half-way may have replaced it since. */
+async function outputOnDisk(out: string, output: CacheEntry['outputs'][string] | undefined): Promise<boolean> {
+  if (!output) return false;
+  const info = await stat(path.join(out, output.file)).catch(() => null);
+  if (!info?.isFile()) return false;
+  return output.size === undefined || (info.size === output.size && info.mtimeMs === output.mtimeMs);
 }
 
 /** A roadmap that is fully up to date: nothing is read again, its diagnostics are those of its last build. */
@@ -203,13 +213,15 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
   const base = path.join(context.out, input.name);
 
   return async ({ makePdf, signal }) => {
-    const written: Partial<Record<Format, string>> = {};
+    const written: Partial<Record<Format, { target: string; size: number; mtimeMs: number }>> = {};
     const write = async (format: Format, data: string | Uint8Array) => {
       const target = `${base}.${format}`;
-      await writeAtomic(target, data, { signal }).catch((error: unknown) => {
-        throw toFsError('write', target, error);
-      });
-      written[format] = target;
+      const info = await writeAtomic(target, data, { signal })
+        .then(() => stat(target))
+        .catch((error: unknown) => {
+          throw toFsError('write', target, error);
+        });
+      written[format] = { target, size: info.size, mtimeMs: info.mtimeMs };
     };
     const writes: Promise<void>[] = [];
     if (html !== null) writes.push(write('html', html));
@@ -235,7 +247,8 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
         outputs[format] = previous;
         built.upToDate.push(format);
       } else if (written[format]) {
-        outputs[format] = { key: planned.keys[format], file: path.relative(context.out, written[format]) };
+        const { target, size, mtimeMs } = written[format];
+        outputs[format] = { key: planned.keys[format], file: path.relative(context.out, target), size, mtimeMs };
       }
     }
     built.outputs = Object.values(outputs).map((output) => path.relative(context.cwd, path.join(context.out, output.file)));
