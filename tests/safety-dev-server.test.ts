@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../src/serve/create-dev-server.js';
+import { isAllowedHost } from '../src/serve/is-allowed-host.js';
 
 let root: string;
 let server: DevServer;
@@ -69,5 +70,16 @@ describe('the dev server answers only to itself', () => {
       expect(response.status, pathname).toBe(404);
       expect(response.body, pathname).not.toMatch(/outside secret|TOKEN=|<p>hidden|\/home\/me/);
     }
+  });
+
+  it('with --host, that host is allowed too; on every interface, IP addresses but never other names', () => {
+    expect(isAllowedHost('studybox.lan:4000', 'studybox.lan')).toBe(true);
+    expect(isAllowedHost('other.lan:4000', 'studybox.lan')).toBe(false);
+    expect(isAllowedHost('192.168.1.20:4000', '0.0.0.0')).toBe(true);
+    expect(isAllowedHost('[fe80::1]:4000', '::')).toBe(true);
+    expect(isAllowedHost('rebind.attacker.test:4000', '0.0.0.0')).toBe(false);
+    expect(isAllowedHost('http://192.168.1.20:4000', '0.0.0.0')).toBe(true);
+    expect(isAllowedHost('http://user@localhost:4000', '127.0.0.1')).toBe(false);
+    expect(isAllowedHost('', '127.0.0.1')).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { build } from '../src/index.js';
 import { makeProject } from './helpers/make-project.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -82,4 +83,22 @@ describe('one build per output folder at a time', () => {
     expect(again.stderr).toContain('output/b.html (up to date)');
     expect(await readFile(path.join(cwd, 'output/a.html'), 'utf8')).toContain('Roadmap 1');
   }, 30_000);
+
+  it('two builds of one process into one folder take turns', async () => {
+    const cwd = await makeProject({ 'content/a.md': roadmap(1), 'content/b.md': roadmap(2) });
+    const [first, second] = await Promise.all([
+      build({ cwd, formats: ['html'], cache: false, workers: 0 }),
+      build({ cwd, formats: ['html', 'ics'], cache: false, workers: 0, settings: { overrides: { start: '2027-01-04' } } }),
+    ]);
+    expect(first.roadmaps.map((roadmap) => roadmap.outputs)).toEqual([['output/a.html'], ['output/b.html']]);
+    expect(second.roadmaps.map((roadmap) => roadmap.outputs)).toEqual([
+      ['output/a.html', 'output/a.ics'],
+      ['output/b.html', 'output/b.ics'],
+    ]);
+    const cache = JSON.parse(await readFile(path.join(cwd, 'output/.roadmap-press-cache.json'), 'utf8')) as {
+      entries: Record<string, { outputs: object }>;
+    };
+    expect(Object.keys(cache.entries.a!.outputs).sort()).toEqual(['html', 'ics']);
+    expect(existsSync(path.join(cwd, 'output/.roadmap-press.lock'))).toBe(false);
+  }, 60_000);
 });
