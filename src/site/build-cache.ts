@@ -27,8 +27,8 @@ export interface Dependency {
 export interface CacheEntry {
   /** Absolute path of the Markdown file. */
   source: string;
-  /** Per format: the key its output was made with, the file (relative to the output folder), and its size and time as written. */
-  outputs: Record<string, { key: string; file: string; size?: number; mtimeMs?: number }>;
+  /** Per format: the key its output was made with, the file (relative to the output folder), and its size as written. */
+  outputs: Record<string, { key: string; file: string; size?: number }>;
   dependencies: Dependency[];
   summary: RoadmapSummary;
   /** Diagnostics of that build, shown again when nothing is rebuilt. */
@@ -63,10 +63,7 @@ const diagnosticSchema = z.object({
 
 const entrySchema = z.object({
   source: z.string(),
-  outputs: z.record(
-    z.string(),
-    z.object({ key: z.string(), file: z.string(), size: z.number().optional(), mtimeMs: z.number().optional() }),
-  ),
+  outputs: z.record(z.string(), z.object({ key: z.string(), file: z.string(), size: z.number().optional() })),
   dependencies: z.array(z.object({ file: z.string(), mtimeMs: z.number().nullable(), size: z.number().nullable() })),
   summary: z.object({ title: z.string(), phases: z.number(), weeks: z.number(), items: z.number() }),
   diagnostics: z.array(diagnosticSchema),

@@ -82,7 +82,7 @@ export async function planRoadmap(input: Input, context: RoadmapContext, entry: 
     string
   >;
   const unchanged = entry !== null && (await dependenciesUnchanged(entry.dependencies));
-  // An output is up to date only as the cache recorded it: there, and (when recorded) of the same size and time.
+  // An output is up to date only as the cache recorded it: there, and (when recorded) of the same size.
   const onDisk = await Promise.all(context.formats.map((format) => outputOnDisk(context.out, entry?.outputs[format])));
   const stale = context.formats.filter((format, index) => {
     const output = entry?.outputs[format];
@@ -91,12 +91,15 @@ export async function planRoadmap(input: Input, context: RoadmapContext, entry: 
   return { input, file, source, failure: null, keys, stale, entry };
 }
 
-/** Whether a recorded output is on disk as it was written: a build that failed half-way may have replaced it since. */
+/**
+ * Whether a recorded output is on disk as it was written: a build that failed half-way may have replaced it
+ * since. Its size tells (the time would too, but would make the cache differ between identical builds).
+ */
 async function outputOnDisk(out: string, output: CacheEntry['outputs'][string] | undefined): Promise<boolean> {
   if (!output) return false;
   const info = await stat(path.join(out, output.file)).catch(() => null);
   if (!info?.isFile()) return false;
-  return output.size === undefined || (info.size === output.size && info.mtimeMs === output.mtimeMs);
+  return output.size === undefined || info.size === output.size;
 }
 
 /** A roadmap that is fully up to date: nothing is read again, its diagnostics are those of its last build. */
@@ -212,7 +215,7 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
   const base = path.join(context.out, input.name);
 
   return async ({ makePdf, signal }) => {
-    const written: Partial<Record<Format, { target: string; size: number; mtimeMs: number }>> = {};
+    const written: Partial<Record<Format, { target: string; size: number }>> = {};
     const write = async (format: Format, data: string | Uint8Array) => {
       const target = `${base}.${format}`;
       const info = await writeAtomic(target, data, { signal })
@@ -220,7 +223,7 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
         .catch((error: unknown) => {
           throw toFsError('write', target, error);
         });
-      written[format] = { target, size: info.size, mtimeMs: info.mtimeMs };
+      written[format] = { target, size: info.size };
     };
     const writes: Promise<void>[] = [];
     if (html !== null) writes.push(write('html', html));
@@ -246,8 +249,8 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
         outputs[format] = previous;
         built.upToDate.push(format);
       } else if (written[format]) {
-        const { target, size, mtimeMs } = written[format];
-        outputs[format] = { key: planned.keys[format], file: path.relative(context.out, target), size, mtimeMs };
+        const { target, size } = written[format];
+        outputs[format] = { key: planned.keys[format], file: path.relative(context.out, target), size };
       }
     }
     built.outputs = Object.values(outputs).map((output) => path.relative(context.cwd, path.join(context.out, output.file)));
