@@ -85,20 +85,34 @@ describe('one build per output folder at a time', () => {
   }, 30_000);
 
   it('two builds of one process into one folder take turns', async () => {
-    const cwd = await makeProject({ 'content/a.md': roadmap(1), 'content/b.md': roadmap(2) });
-    const [first, second] = await Promise.all([
-      build({ cwd, formats: ['html'], cache: false, workers: 0 }),
-      build({ cwd, formats: ['html', 'ics'], cache: false, workers: 0, settings: { overrides: { start: '2027-01-04' } } }),
-    ]);
-    expect(first.roadmaps.map((roadmap) => roadmap.outputs)).toEqual([['output/a.html'], ['output/b.html']]);
-    expect(second.roadmaps.map((roadmap) => roadmap.outputs)).toEqual([
-      ['output/a.html', 'output/a.ics'],
-      ['output/b.html', 'output/b.ics'],
-    ]);
+    const count = 12;
+    const cwd = await makeProject(
+      Object.fromEntries(Array.from({ length: count }, (_, index) => [`content/r${index}.md`, roadmap(index)])),
+    );
+    const finished: string[] = [];
+    const progress: string[] = [];
+    const run = (formats: ('html' | 'ics')[]) =>
+      build({
+        cwd,
+        formats,
+        cache: false,
+        workers: 0,
+        settings: { overrides: { start: '2027-01-04' } },
+        onProgress: () => progress.push(formats.join(',')),
+      }).then((result) => {
+        finished.push(formats.join(','));
+        return result;
+      });
+    const [first, second] = await Promise.all([run(['html']), run(['html', 'ics'])]);
+    expect(first.roadmaps.map((roadmap) => roadmap.outputs.length)).toEqual(Array(count).fill(1));
+    expect(second.roadmaps.map((roadmap) => roadmap.outputs.length)).toEqual(Array(count).fill(2));
+    // One after the other: every roadmap of one build is done before any of the other's.
+    expect(progress).toEqual([...Array(count).fill(finished[0]), ...Array(count).fill(finished[1])]);
+    // Whichever went second wrote the cache last, after the first had finished: it describes that build.
     const cache = JSON.parse(await readFile(path.join(cwd, 'output/.roadmap-press-cache.json'), 'utf8')) as {
       entries: Record<string, { outputs: object }>;
     };
-    expect(Object.keys(cache.entries.a!.outputs).sort()).toEqual(['html', 'ics']);
+    expect(Object.keys(cache.entries.r0!.outputs).join(',')).toBe(finished[1]);
     expect(existsSync(path.join(cwd, 'output/.roadmap-press.lock'))).toBe(false);
   }, 60_000);
 });
