@@ -14,5 +14,11 @@ export function readFailure(error: NodeJS.ErrnoException): Diagnostic {
 /** An unexpected error while building or printing one roadmap, as its diagnostic: one line, no stack trace. */
 export function unexpectedFailure(error: unknown, what: 'build' | 'print'): Diagnostic {
   const reason = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
-  return atStart('error', `Cannot ${what} this roadmap (${reason}); the other roadmaps are built`, what === 'print' ? 'print' : 'internal');
+  // Printing can fail on what a template asks of Chromium; anything else unforeseen is a bug.
+  const hint = what === 'print' ? '' : ' (a bug in roadmap-press, please report it)';
+  return atStart(
+    'error',
+    `Cannot ${what} this roadmap: ${reason}${hint}; the other roadmaps are built`,
+    what === 'print' ? 'print' : 'internal',
+  );
 }
