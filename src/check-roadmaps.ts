@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from './errors.js';
 import type { Diagnostic } from './model/roadmap.js';
 import { processRoadmap } from './pipeline/process-roadmap.js';
 import type { SettingLayers } from './pipeline/settings.js';
 import { collectInputs } from './site/collect-inputs.js';
+import { atStart, readFailure, unexpectedFailure } from './site/to-failure-diagnostic.js';
 
 /** One checked file and what was found in it. */
 export interface CheckedFile {
@@ -28,11 +28,16 @@ export async function checkRoadmaps(inputs: string[], settings: SettingLayers = 
   // One input at a time: two files of the same name in different folders are fine here, nothing is written.
   const sources = (await Promise.all(inputs.map((input) => collectInputs([input], cwd)))).flat();
   const files = await Promise.all(
-    sources.map(async ({ source }) => {
-      const text = await readFile(path.resolve(cwd, source)).catch((error: NodeJS.ErrnoException) => {
-        throw new InputError(`Cannot read ${source}: ${error.code ?? error.message}`, { cause: error });
-      });
-      return { file: source, diagnostics: (await processRoadmap(text, source, settings)).diagnostics };
+    sources.map(async ({ source, refused }) => {
+      // Like a build: a file that cannot (or may not) be read, or that trips a bug, is that file's error alone.
+      if (refused) return { file: source, diagnostics: [atStart('error', refused, 'read')] };
+      const text = await readFile(path.resolve(cwd, source)).catch((error: NodeJS.ErrnoException) => error);
+      if (text instanceof Error) return { file: source, diagnostics: [readFailure(text)] };
+      const diagnostics = await processRoadmap(text, source, settings).then(
+        (result) => result.diagnostics,
+        (error: unknown) => [unexpectedFailure(error, 'build')],
+      );
+      return { file: source, diagnostics };
     }),
   );
   const count = (severity: Diagnostic['severity']) =>

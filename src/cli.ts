@@ -493,7 +493,13 @@ try {
     console.error(`${color ? pc.red('error') : 'error'} ${error.message}`);
     process.exitCode = 1;
   } else {
-    console.error(`roadmap-press crashed, this is a bug: ${(error as Error)?.stack ?? String(error)}`);
+    // One line here; the stack and versions go to a report file to attach to a bug report.
+    const { writeCrashReport } = await import('./report/write-crash-report.js');
+    const report = writeCrashReport(error);
+    const reason = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error);
+    console.error(
+      `roadmap-press crashed, this is a bug: ${reason} (${report ? `full report in ${report}` : 'no report could be written'}; please report it)`,
+    );
     process.exitCode = 1;
   }
 }

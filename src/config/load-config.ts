@@ -63,7 +63,15 @@ export async function loadConfig(cwd = process.cwd(), explicit?: string): Promis
 
 /** Validate a config object; `file` names it in errors. */
 export function validateConfig(value: unknown, file: string): RoadmapConfig {
-  const parsed = configSchema.safeParse(value ?? {});
+  let parsed: ReturnType<typeof configSchema.safeParse>;
+  try {
+    parsed = configSchema.safeParse(value ?? {});
+  } catch (error) {
+    // A config module's getter (or proxy) that throws while its keys are read.
+    throw new ConfigError(`${displayPath(file)}: reading the config failed: ${(error as Error)?.message ?? String(error)}`, {
+      cause: error,
+    });
+  }
   if (parsed.success) return parsed.data;
   throw new ConfigError(parsed.error.issues.map((issue) => `${displayPath(file)}: ${describeIssue(issue)}`).join('\n'));
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFCheckBox, PDFDocument, ParseSpeeds } from 'pdf-lib';
+import { PDFCheckBox, PDFDocument, PDFHexString, PDFName, PDFString, ParseSpeeds } from 'pdf-lib';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { Mark } from './apply-marks.js';
@@ -56,6 +56,12 @@ async function readPdfTicks(file: string, data: Buffer): Promise<Map<string, Mar
     .getFields()
     .filter((field): field is PDFCheckBox => field instanceof PDFCheckBox);
   if (boxes.length === 0) throw new InputError(`${file}: the PDF has no checkboxes to read (was it made by roadmap-press?)`);
+  // The item id is the field's alternate name (`TU`); a name made unique (`id_2`) is not the id.
   // A PDF box is ticked or not: an unticked one leaves an item in progress as it is.
-  return new Map(boxes.map((box): [string, Mark] => [box.getName(), box.isChecked() ? true : 'not-done']));
+  return new Map(boxes.map((box): [string, Mark] => [alternateName(box) ?? box.getName(), box.isChecked() ? true : 'not-done']));
+}
+
+function alternateName(box: PDFCheckBox): string | null {
+  const value = box.acroField.dict.lookup(PDFName.of('TU'));
+  return value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : null;
 }

@@ -22,12 +22,14 @@ export interface ProcessedRoadmap {
 export async function processRoadmap(value: string | Uint8Array, path?: string, settings: SettingLayers = {}): Promise<ProcessedRoadmap> {
   const file = new VFile({ value, path, data: { settings } });
   let failed = false;
-  const problem = findSourceProblem(file.toString());
+  const text = file.toString();
+  const problem = findSourceProblem(text);
   if (problem) {
     const { reason, ruleId, line, column } = problem;
     file.message(reason, { place: { line, column }, ruleId, source: 'roadmap-press' }).fatal = true;
     return { file, roadmap: null, diagnostics: file.messages.map(toDiagnostic) };
   }
+  replaceNul(file, text);
   try {
     const tree = processor.parse(file);
     await processor.run(tree, file);
@@ -46,6 +48,18 @@ export async function processRoadmap(value: string | Uint8Array, path?: string, 
   const roadmap = failed ? null : (file.data.roadmap ?? null);
   if (roadmap) roadmap.diagnostics = diagnostics;
   return { file, roadmap, diagnostics };
+}
+
+/** CommonMark: U+0000 is replaced by U+FFFD. Said once, at the first one. */
+function replaceNul(file: VFile, text: string): void {
+  const first = text.indexOf('\0');
+  if (first === -1) return;
+  const count = text.split('\0').length - 1;
+  file.value = text.replaceAll('\0', '\uFFFD');
+  const before = text.slice(0, first);
+  const place = { line: before.split('\n').length, column: first - before.lastIndexOf('\n') };
+  const reason = `Unexpected NUL character${count === 1 ? '' : `s (${count})`}, replaced by U+FFFD, expected text without NUL bytes`;
+  file.message(reason, { place, ruleId: 'nul-character', source: 'roadmap-press' });
 }
 
 /** A vfile message as a plain diagnostic. */

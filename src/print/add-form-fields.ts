@@ -36,7 +36,8 @@ export interface AddedField {
  * and save. The checklist template prints each box as a link to
  * `prefix + id`; Chromium writes that link as an annotation whose rectangle is
  * exactly where the box landed on the laid-out page. Each such annotation is
- * changed in place into a checkbox widget named by the id (so the tagged
+ * changed in place into a checkbox widget named by the id, unique in the
+ * document (a second box of the same id is `ID_2`), its id in `TU` (so the tagged
  * structure, which points at the annotation, stays valid; its element becomes
  * a `Form`), initially ticked when `checked` has the id. Returns the fields.
  */
@@ -46,6 +47,7 @@ export function addFormFields(doc: PDFDocument, prefix: string, checked: Readonl
   const added: AddedField[] = [];
   const structElements = readParentTree(doc);
   const appearances = new Map<string, { on: PDFRef; off: PDFRef }>();
+  const names = new Set<string>();
 
   doc.getPages().forEach((page, pageIndex) => {
     const annots = page.node.Annots();
@@ -56,7 +58,9 @@ export function addFormFields(doc: PDFDocument, prefix: string, checked: Readonl
       const annot = context.lookupMaybe(ref, PDFDict);
       const uri = annot && linkUri(annot);
       if (!annot || !uri?.startsWith(prefix)) continue;
-      const id = decodeURIComponent(uri.slice(prefix.length));
+      const id = decodeId(uri.slice(prefix.length));
+      // Not one of the template's boxes: it stays the link it is.
+      if (id === null) continue;
       const rect = readRect(annot);
       const width = rect[2] - rect[0];
       const height = rect[3] - rect[1];
@@ -66,7 +70,7 @@ export function addFormFields(doc: PDFDocument, prefix: string, checked: Readonl
         appearance = drawAppearances(context, width, height);
         appearances.set(key, appearance);
       }
-      const name = id.replace(/\./g, '_');
+      const name = uniqueName(id.replace(/\./g, '_'), names);
       const isChecked = checked.has(id);
       const state = PDFName.of(isChecked ? 'Yes' : 'Off');
       for (const drop of ['A', 'Border', 'H', 'PA', 'QuadPoints']) annot.delete(PDFName.of(drop));
@@ -92,6 +96,23 @@ export function addFormFields(doc: PDFDocument, prefix: string, checked: Readonl
     doc.catalog.set(PDFName.of('AcroForm'), context.obj({ Fields: fields }));
   }
   return added;
+}
+
+/** An item id from a box link, `null` when it is no valid percent-encoding. */
+function decodeId(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+/** `name`, or `name_2`, `name_3`… when it is taken: one field per name, so that no box shadows another. */
+function uniqueName(name: string, taken: Set<string>): string {
+  let unique = name;
+  for (let count = 2; taken.has(unique); count += 1) unique = `${name}_${count}`;
+  taken.add(unique);
+  return unique;
 }
 
 function linkUri(annot: PDFDict): string | null {

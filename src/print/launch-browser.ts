@@ -9,7 +9,8 @@ export interface LaunchOptions {
 
 /**
  * Start one headless Chromium for the whole run. It makes no background
- * requests of its own (no updates, sync or metrics), and runs without the
+ * requests of its own (no updates, sync or metrics) and reaches no network at
+ * all (a proxy to nowhere, no name resolution), and runs without the
  * sandbox only where it must: as root, where Chromium refuses to start with it.
  */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
@@ -27,6 +28,12 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     '--metrics-recording-only',
     '--mute-audio',
     '--font-render-hinting=none',
+    // Offline below the page too: every request (prefetches and preconnects the page's filter never sees
+    // included) goes to a proxy that is not there, and no host name resolves.
+    '--proxy-server=http://127.0.0.1:9',
+    '--proxy-bypass-list=<-loopback>',
+    '--host-resolver-rules=MAP * ~NOTFOUND',
+    '--dns-prefetch-disable',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   try {

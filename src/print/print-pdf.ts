@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
@@ -45,6 +46,8 @@ export async function printPdf(page: Page, html: string, options: PrintOptions):
   const timeout = options.timeout ?? 60_000;
   await page.setContent(html, { waitUntil: 'load', timeout });
   const headerFooter = options.header !== null || options.footer !== null;
+  const header = options.header === null ? null : dropLoads(options.header, state.blocked);
+  const footer = options.footer === null ? null : dropLoads(options.footer, state.blocked);
   const pdf = await page.pdf({
     format: toFormat(options.paper ?? defaultLayout.paper),
     landscape: options.landscape ?? false,
@@ -52,8 +55,8 @@ export async function printPdf(page: Page, html: string, options: PrintOptions):
     tagged: true,
     outline: true,
     displayHeaderFooter: headerFooter,
-    headerTemplate: options.header ?? '<span></span>',
-    footerTemplate: options.footer ?? '<span></span>',
+    headerTemplate: header ?? '<span></span>',
+    footerTemplate: footer ?? '<span></span>',
     margin: options.margin ?? defaultLayout.margin,
     timeout,
   });
@@ -67,6 +70,8 @@ async function preparePage(page: Page): Promise<PageState> {
   const state: PageState = { baseDir: null, blocked: new Set() };
   states.set(page, state);
   await page.setJavaScriptEnabled(false);
+  // Offline in the browser's network layer as well (a connected browser has no launch flags for it).
+  await page.setOfflineMode(true);
   await page.setRequestInterception(true);
   page.on('request', (request) => filterRequest(request, state));
   return state;
@@ -81,6 +86,40 @@ export async function openPrintPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await preparePage(page);
   return page;
+}
+
+/**
+ * Chromium loads nothing for a running header or footer, and fails the whole
+ * print on anything in one that asks it to (a `<link>`, an `@import`, a
+ * `url()` or `src` that is not a `data:` URL): each is dropped, its URL
+ * reported as blocked.
+ */
+function dropLoads(template: string, blocked: Set<string>): string {
+  const block = (url: string) => {
+    blocked.add(url.trim());
+    return 'data:,';
+  };
+  return template
+    .replace(/<link\b[^>]*>/gi, (tag) => {
+      block(
+        /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
+          .exec(tag)
+          ?.slice(1)
+          .find((value) => value !== undefined) ?? tag,
+      );
+      return '';
+    })
+    .replace(/@import\s+(?:url\(\s*)?["']?([^"')\s;]+)["']?\s*\)?[^;]*;?/gi, (_, url: string) => {
+      block(url);
+      return '';
+    })
+    .replace(/url\(\s*(["']?)(?!data:)([^"')]+)\1\s*\)/gi, (_, _quote: string, url: string) => `url(${block(url)})`)
+    .replace(
+      /\b(src|srcset|poster)\s*=\s*(?:"(?!data:)([^"]*)"|'(?!data:)([^']*)'|(?!data:|["'])([^\s>]+))/gi,
+      (_, name: string, ...urls: string[]) => {
+        return `${name}="${block(urls.slice(0, 3).find((value) => value !== undefined) ?? '')}"`;
+      },
+    );
 }
 
 function toFormat(paper: Paper): 'A4' | 'Letter' | 'A5' {
@@ -98,12 +137,12 @@ function filterRequest(request: HTTPRequest, state: PageState) {
   void request.abort('blockedbyclient');
 }
 
-/** `data:` URLs, and `file:` URLs inside `baseDir`. */
+/** `data:` URLs, and `file:` URLs inside `baseDir`, by their real paths (a symbolic link may not lead out). */
 function isAllowed(url: string, baseDir: string | null): boolean {
   if (url.startsWith('data:')) return true;
   if (!baseDir || !url.startsWith('file:')) return false;
   try {
-    const relative = path.relative(baseDir, fileURLToPath(url));
+    const relative = path.relative(realpathSync(baseDir), realpathSync(fileURLToPath(url)));
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   } catch {
     return false;

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { displayPath } from '../display-path.js';
 import { ConfigError } from '../errors.js';
 import { importFresh } from '../import-fresh.js';
@@ -12,6 +14,11 @@ import type { HelperFunction } from './register-helpers.js';
 export async function loadHelpers(file: string): Promise<Record<string, HelperFunction>> {
   const shown = displayPath(file);
   if (!existsSync(file)) throw new ConfigError(`Helpers module not found: ${shown}`);
+  // The module named is the module run: a symbolic link may not lead out of its folder.
+  const [real, folder] = await Promise.all([realpath(file), realpath(path.dirname(file))]);
+  if (path.dirname(real) !== folder && !real.startsWith(folder + path.sep)) {
+    throw new ConfigError(`Helpers module ${shown} is a symbolic link leading outside its folder (to ${real}): not loaded`);
+  }
   let module: Record<string, unknown>;
   try {
     module = (await importFresh(file)) as Record<string, unknown>;

@@ -144,7 +144,7 @@ async function resolveChain(name: string, roots: string[]): Promise<ChainLink[]>
         `Template "${current}" has no template.json (looked in ${folders.map((f) => displayPath(f.dir)).join(', ')})`,
       );
     }
-    const manifest = await readTemplateManifest(manifestPath);
+    const manifest = await readTemplateManifest(manifestPath, folders.find((folder) => manifestPath.startsWith(folder.dir))!.root);
     chain.push({ name: current, folders, manifest, manifestPath });
     from = manifestPath;
     current = manifest.extends;

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { TemplateError } from '../errors.js';
 import { displayPath } from '../display-path.js';
@@ -20,9 +21,19 @@ export const templateManifestSchema = z.strictObject({
 
 export type TemplateManifest = z.infer<typeof templateManifestSchema>;
 
-/** Read and validate a `template.json`; errors name the file and the key. */
-export async function readTemplateManifest(file: string): Promise<TemplateManifest> {
+/**
+ * Read and validate a `template.json`; errors name the file and the key. With
+ * `root`, a file whose real path (after symbolic links) is outside it is
+ * refused unread.
+ */
+export async function readTemplateManifest(file: string, root?: string): Promise<TemplateManifest> {
   let value: unknown;
+  if (root !== undefined) {
+    const real = await realpath(file).catch(() => file);
+    if (real !== root && !real.startsWith(root + path.sep)) {
+      throw new TemplateError(`${displayPath(file)} resolves outside the template folders (to ${real}): not read`);
+    }
+  }
   try {
     value = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {

@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { RoadmapPressError } from '../errors.js';
+import { isAllowedHost } from './is-allowed-host.js';
 import { eventsPath, liveClient, liveClientPath } from './live-client.js';
 
 /** What the dev server tells open pages. */
@@ -64,6 +65,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse) {
+    // Every route, the event stream too: only requests that name this server (no DNS rebinding, no other sites).
+    const origin = request.headers.origin;
+    if (!isAllowedHost(request.headers.host ?? '', host) || (origin !== undefined && !isAllowedHost(origin, host))) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: unexpected Host or Origin');
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -98,7 +105,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       file = path.join(file, 'index.html');
       info = await stat(file).catch(() => null);
     }
-    if (!info?.isFile()) {
+    // No dotfiles (the build cache, `.env` with `--out .`), nothing whose real path leads out of the folder.
+    const hidden = path
+      .relative(root, file)
+      .split(path.sep)
+      .some((part) => part.startsWith('.'));
+    if (!info?.isFile() || hidden || !(await isInside(file, root))) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${url.pathname}`);
       return;
     }
@@ -137,6 +149,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       server.closeAllConnections();
     },
   };
+}
+
+/** Whether a file's real path (after symbolic links) is inside the served folder's. */
+async function isInside(file: string, root: string): Promise<boolean> {
+  // The folder is made by the first build, after the server starts: its real path is found each time.
+  const [real, rootReal] = await Promise.all([realpath(file).catch(() => null), realpath(root).catch(() => root)]);
+  return real?.startsWith(rootReal + path.sep) === true;
 }
 
 function format(event: ServerEvent): string {

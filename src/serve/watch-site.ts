@@ -142,7 +142,10 @@ export function errorLines(result: BuildResult, format: (file: string, diagnosti
 
 function messageOf(error: unknown): string {
   if (error instanceof RoadmapPressError) return error.message;
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // A bug: one line for the terminal and the page overlay, never a stack trace.
+  return error instanceof Error
+    ? `${error.name}: ${error.message.split('\n')[0]} (a bug in roadmap-press, please report it)`
+    : String(error);
 }
 
 /** The roadmaps whose handout a build wrote anew (not up to date). */

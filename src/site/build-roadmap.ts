@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { toICalendar } from '../calendar/to-icalendar.js';
 import type { GroupConfig } from '../config/group-schema.js';
-import { InputError } from '../errors.js';
+import { InterruptedError, TemplateError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import { toTemplateData, type TemplateData } from '../model/to-template-data.js';
 import { applyGroupProgress, type GroupProgress } from '../paper/apply-group-progress.js';
@@ -15,9 +14,11 @@ import type { SettingLayers } from '../pipeline/settings.js';
 import type { PaperOptions } from '../paper/paper-options.js';
 import type { PageLayout } from '../print/page-layout.js';
 import type { Render } from '../render/create-renderer.js';
+import { toFsError } from '../describe-fs-error.js';
 import { generator } from '../version.js';
 import { dependenciesUnchanged, hashOf, snapshotDependencies, type CacheEntry, type RoadmapSummary } from './build-cache.js';
 import type { Input } from './collect-inputs.js';
+import { atStart, readFailure, unexpectedFailure } from './to-failure-diagnostic.js';
 import type { MakePdf } from './make-pdf.js';
 import { preparePdf, type PreparedPdf } from './prepare-pdf.js';
 import { resolveBuildDate } from './resolve-build-date.js';
@@ -70,6 +71,8 @@ export interface PlannedRoadmap {
   input: Input;
   file: string;
   source: Buffer;
+  /** Why the roadmap could not be read (then `source` is empty): its one diagnostic. */
+  failure: Diagnostic | null;
   keys: Record<Format, string>;
   /** Formats to build; the others are up to date. */
   stale: Format[];
@@ -79,20 +82,34 @@ export interface PlannedRoadmap {
 /** Read a roadmap and decide which of its outputs are stale: missing, made from other inputs, or `entry` absent. */
 export async function planRoadmap(input: Input, context: RoadmapContext, entry: CacheEntry | null): Promise<PlannedRoadmap> {
   const file = path.resolve(context.cwd, input.source);
-  const source = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`Cannot read ${input.source}: ${error.code ?? error.message}`, { cause: error });
-  });
+  const read = input.refused ? null : await readSource(file);
+  const failure = input.refused ? atStart('error', input.refused, 'read') : read instanceof Error ? readFailure(read) : null;
+  const source = read instanceof Buffer ? read : Buffer.alloc(0);
+  if (failure) return { input, file, source, failure, keys: {} as Record<Format, string>, stale: [...context.formats], entry };
   const sourceHash = hashOf(source);
   const keys = Object.fromEntries(context.formats.map((format) => [format, hashOf(sourceHash, context.fingerprints[format])])) as Record<
     Format,
     string
   >;
   const unchanged = entry !== null && (await dependenciesUnchanged(entry.dependencies));
-  const stale = context.formats.filter((format) => {
+  // An output is up to date only as the cache recorded it: there, and (when recorded) of the same size.
+  const onDisk = await Promise.all(context.formats.map((format) => outputOnDisk(context.out, entry?.outputs[format])));
+  const stale = context.formats.filter((format, index) => {
     const output = entry?.outputs[format];
-    return !unchanged || output?.key !== keys[format] || !existsSync(path.join(context.out, output.file));
+    return !unchanged || output?.key !== keys[format] || !onDisk[index];
   });
-  return { input, file, source, keys, stale, entry };
+  return { input, file, source, failure: null, keys, stale, entry };
+}
+
+/**
+ * Whether a recorded output is on disk as it was written: a build that failed half-way may have replaced it
+ * since. Its size tells (the time would too, but would make the cache differ between identical builds).
+ */
+async function outputOnDisk(out: string, output: CacheEntry['outputs'][string] | undefined): Promise<boolean> {
+  if (!output) return false;
+  const info = await stat(path.join(out, output.file)).catch(() => null);
+  if (!info?.isFile()) return false;
+  return output.size === undefined || info.size === output.size;
 }
 
 /** A roadmap that is fully up to date: nothing is read again, its diagnostics are those of its last build. */
@@ -125,7 +142,7 @@ export type WriteRoadmap = (context: { makePdf: MakePdf | null; signal: AbortSig
 }>;
 
 /** What modelling and rendering a roadmap needs of it. */
-export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stale'>;
+export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stale' | 'failure'>;
 
 /** What modelling and rendering a roadmap needs of the build: settings and renderers, no output folder. */
 export type RenderContext = Pick<
@@ -149,6 +166,24 @@ export interface RenderedRoadmap {
  * written, so that a template failing on one writes nothing at all.
  */
 export async function renderRoadmap(job: RenderJob, context: RenderContext): Promise<RenderedRoadmap> {
+  const failed = (diagnostics: Diagnostic[]): RenderedRoadmap => ({
+    built: { ...job.input, view: null, summary: null, diagnostics, outputs: [], upToDate: [] },
+    html: null,
+    calendar: null,
+    pdf: null,
+    dependencies: [],
+  });
+  if (job.failure) return failed([job.failure]);
+  try {
+    return await renderReadRoadmap(job, context);
+  } catch (error) {
+    // A broken template stops the build (it would fail on every roadmap); anything else is this roadmap's error alone.
+    if (error instanceof TemplateError || error instanceof InterruptedError) throw error;
+    return failed([unexpectedFailure(error, 'build')]);
+  }
+}
+
+async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promise<RenderedRoadmap> {
   const { input, file, stale } = job;
   const { roadmap, diagnostics } = await processRoadmap(job.source, input.source, context.settings);
   const built: BuiltRoadmap = { ...input, view: null, summary: null, diagnostics, outputs: [], upToDate: [] };
@@ -203,12 +238,16 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
   const base = path.join(context.out, input.name);
 
   return async ({ makePdf, signal }) => {
-    const written: Partial<Record<Format, string>> = {};
+    const written: Partial<Record<Format, { target: string; size: number }>> = {};
     let booklet: string | null = null;
     const write = async (format: Format, data: string | Uint8Array) => {
       const target = `${base}.${format}`;
-      await writeAtomic(target, data, { signal });
-      written[format] = target;
+      const info = await writeAtomic(target, data, { signal })
+        .then(() => stat(target))
+        .catch((error: unknown) => {
+          throw toFsError('write', target, error);
+        });
+      written[format] = { target, size: info.size };
     };
     const writes: Promise<void>[] = [];
     if (html !== null) writes.push(write('html', html));
@@ -238,7 +277,8 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
         outputs[format] = previous;
         built.upToDate.push(format);
       } else if (written[format]) {
-        outputs[format] = { key: planned.keys[format], file: path.relative(context.out, written[format]) };
+        const { target, size } = written[format];
+        outputs[format] = { key: planned.keys[format], file: path.relative(context.out, target), size };
       }
     }
     built.outputs = Object.values(outputs).map((output) => path.relative(context.cwd, path.join(context.out, output.file)));
@@ -262,6 +302,11 @@ function withReviews(data: TemplateData, review: number[] | null): TemplateData 
 /** The members' progress (`merge`) in the study-group's columns. */
 function withGroupProgress(data: TemplateData, progress: GroupProgress | null): TemplateData {
   return progress ? applyGroupProgress(data, progress) : data;
+}
+
+/** Read a roadmap's bytes, or the error. */
+async function readSource(file: string): Promise<Buffer | NodeJS.ErrnoException> {
+  return readFile(file).catch((error: NodeJS.ErrnoException) => error);
 }
 
 /** Why `--format ics` wrote no calendar for a roadmap. */

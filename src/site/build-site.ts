@@ -13,8 +13,9 @@ import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../prin
 import { loadHelpers } from '../render/load-helpers.js';
 import { loadRenderers, type TemplateChoice } from '../render/load-renderers.js';
 import type { HelperFunction } from '../render/register-helpers.js';
+import { toFsError } from '../describe-fs-error.js';
 import { generator, version } from '../version.js';
-import { hashOf, readCache, writeCache, type BuildCache, type CacheEntry } from './build-cache.js';
+import { cacheFile, emptyCache, entryOf, hashOf, readCache, writeCache, type BuildCache, type CacheEntry } from './build-cache.js';
 import {
   outputFiles,
   planRoadmap,
@@ -29,6 +30,7 @@ import {
 import { collectInputs } from './collect-inputs.js';
 import type { MadePdf, MakePdf } from './make-pdf.js';
 import type { PreparedPdf } from './prepare-pdf.js';
+import { lockOutputFolder } from './lock-output-folder.js';
 import { mapLimit } from './map-limit.js';
 import { countWorkers, renderInWorkers, type WorkerSetup } from './render-in-workers.js';
 import { toIndexView } from './to-index-view.js';
@@ -152,6 +154,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
   const signal = options.signal;
   let printer: Printer | null = null;
+  let unlock: (() => Promise<void>) | null = null;
   const interrupt = () => void printer?.close();
   signal?.addEventListener('abort', interrupt, { once: true });
   try {
@@ -184,11 +187,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         ics: hashOf(shared, 'ics'),
       },
     };
+    // One build per output folder at a time, and what a killed one left is cleaned up.
+    unlock = await lockOutputFolder(out);
     const cache = await readCache(out);
     const useCache = options.cache !== false;
-    const planned = await mapLimit(inputs, 16, (input) =>
-      planRoadmap(input, context, useCache ? (cache.entries[input.name] ?? null) : null),
-    );
+    const planned = await mapLimit(inputs, 16, (input) => planRoadmap(input, context, useCache ? entryOf(cache, input.name) : null));
     // Chromium is found (or its absence reported) only when something needs printing,
     // and starts while the Markdown is parsed. An HTML-only build never loads the printing code.
     // Each checklist is printed (not written) as soon as it is rendered, while the others render.
@@ -255,7 +258,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<BuildStep>).value);
     const roadmaps = results.map((result) => result.built);
 
-    const next: BuildCache = { version: 1, entries: { ...cache.entries } };
+    const next: BuildCache = emptyCache();
+    Object.assign(next.entries, cache.entries);
     results.forEach((result, index) => {
       if (result.entry) next.entries[inputs[index]!.name] = result.entry;
     });
@@ -263,12 +267,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
 
     // A roadmap that failed this time is listed with its last good outputs, which are still there.
     const listed = roadmaps.map((roadmap) => {
-      const entry = roadmap.summary ? undefined : next.entries[roadmap.name];
+      const entry = roadmap.summary ? undefined : entryOf(next, roadmap.name);
       return entry ? { ...roadmap, summary: entry.summary, outputs: outputFiles(entry, context) } : roadmap;
     });
     const indexFile = path.join(out, 'index.html');
-    await writeAtomic(indexFile, renderers.index(toIndexView(listed, generator)).html, { signal });
-    await writeCache(out, next);
+    await writeAtomic(indexFile, renderers.index(toIndexView(listed, generator)).html, { signal }).catch((error: unknown) => {
+      throw toFsError('write', indexFile, error);
+    });
+    // Last: the cache describes only what is on disk.
+    await writeCache(out, next).catch((error: unknown) => {
+      throw toFsError('write', path.join(out, cacheFile), error);
+    });
     await closing;
     return {
       roadmaps,
@@ -288,6 +297,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     // A browser started early that nothing used.
     if (!printer || options.browserUrl || options.browserWs)
       await options.prelaunched?.then((early) => early?.browser.close()).catch(() => undefined);
+    await unlock?.();
   }
 }
 

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { displayPath } from '../display-path.js';
+import { describeFsCode } from '../describe-fs-error.js';
+import { findMarkdownFiles } from './find-markdown-files.js';
 
 /** One roadmap to build: its source file and its output path without extension. */
 export interface Input {
@@ -10,6 +11,8 @@ export interface Input {
   source: string;
   /** Output path relative to the output folder, without extension: `rust-backend`, `course/week-1`. */
   name: string;
+  /** Why the file is not read (a symbolic link leading out of its folder): that roadmap's error. */
+  refused?: string;
 }
 
 /**
@@ -22,24 +25,32 @@ export async function collectInputs(inputs: string[], cwd = process.cwd()): Prom
   const found: Input[] = [];
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
-    const stats = await stat(absolute).catch(() => null);
-    if (!stats) throw new InputError(`No such file or folder: ${input}`);
+    const stats = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
+    if (stats instanceof Error) {
+      throw new InputError(stats.code === 'ENOENT' ? `No such file or folder: ${input}` : `Cannot read ${input}: ${describeFsCode(stats)}`);
+    }
     if (stats.isDirectory()) {
-      const files = await glob('**/*.md', { cwd: absolute, ignore: ['**/node_modules/**'], dot: false });
-      for (const file of files.sort()) {
-        found.push({ source: displayPath(path.join(absolute, file), cwd), name: file.slice(0, -path.extname(file).length) });
+      for (const { file, refused } of await findMarkdownFiles(absolute, cwd)) {
+        const source = displayPath(path.join(absolute, file), cwd);
+        found.push({ source, name: file.slice(0, -path.extname(file).length), ...(refused ? { refused } : {}) });
       }
     } else {
       found.push({ source: displayPath(absolute, cwd), name: path.basename(input, path.extname(input)) });
     }
   }
-  const byName = new Map<string, string>();
-  for (const { source, name } of found) {
-    const other = byName.get(name);
-    if (other !== undefined && path.resolve(cwd, other) !== path.resolve(cwd, source)) {
-      throw new InputError(`${other} and ${source} would both be written as ${name}.*: rename one of them`);
+  // `index.html` is the index page: a roadmap of that name would be overwritten by it.
+  for (const input of found) {
+    if (input.name === 'index' && !input.refused) {
+      input.refused = 'Unexpected roadmap named index: its handout would be overwritten by the index page, expected another file name';
     }
-    byName.set(name, source);
   }
-  return [...byName].map(([name, source]) => ({ source, name }));
+  const byName = new Map<string, Input>();
+  for (const input of found) {
+    const other = byName.get(input.name)?.source;
+    if (other !== undefined && path.resolve(cwd, other) !== path.resolve(cwd, input.source)) {
+      throw new InputError(`${other} and ${input.source} would both be written as ${input.name}.*: rename one of them`);
+    }
+    byName.set(input.name, input);
+  }
+  return [...byName.values()];
 }

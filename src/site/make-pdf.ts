@@ -1,4 +1,4 @@
-import { PrintError } from '../errors.js';
+import { PrintError, RoadmapPressError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import type { ViewItem, ViewModel } from '../model/to-view-model.js';
 import type { Printer } from '../print/create-printer.js';
@@ -8,6 +8,7 @@ import type { PdfMetadata } from '../print/set-pdf-metadata.js';
 import { imposeBooklet } from '../paper/impose-booklet.js';
 import { defaultPaper, type PaperOptions } from '../paper/paper-options.js';
 import { generator } from '../version.js';
+import { unexpectedFailure } from './to-failure-diagnostic.js';
 import type { PreparedPdf } from './prepare-pdf.js';
 import { fieldLinkPrefix } from './to-checklist-view.js';
 
@@ -29,7 +30,7 @@ export type MakePdf = (prepared: PreparedPdf) => Promise<MadePdf>;
  * batch goes on.
  */
 export function createPdfMaker(printer: Printer, layout: PageLayout, paper: PaperOptions = defaultPaper): MakePdf {
-  return async ({ view, document, source, diagnostics: found, checkedFields = [] }) => {
+  return async ({ view, document, source, diagnostics: found, checkedFields = [], fieldPrefix }) => {
     const diagnostics = [...found];
     try {
       const print = (paperSize: PageLayout['paper'], landscape: boolean) =>
@@ -57,14 +58,15 @@ export function createPdfMaker(printer: Printer, layout: PageLayout, paper: Pape
       }
       const finish = {
         metadata: toMetadata(view, source.date),
-        fieldPrefix: fieldLinkPrefix,
+        fieldPrefix,
         checked: new Set([
           ...allItems(view)
             .filter((item) => item.checked)
             .map((item) => item.id),
           ...checkedFields,
         ]),
-        fingerprint: `${document.html}\n${document.header}\n${document.footer}\n${JSON.stringify(layout)}`,
+        // The secret box prefix is left out: the same input still gives the same bytes.
+        fingerprint: `${document.html.replaceAll(fieldPrefix, fieldLinkPrefix)}\n${document.header}\n${document.footer}\n${JSON.stringify(layout)}`,
       };
       const pdf = await finishPdf(printed.pdf, finish);
       if (!small) return { pdf, diagnostics };
@@ -76,8 +78,15 @@ export function createPdfMaker(printer: Printer, layout: PageLayout, paper: Pape
       });
       return { pdf, booklet, diagnostics };
     } catch (error) {
-      if (!(error instanceof PrintError)) throw error;
-      diagnostics.push({ severity: 'error', message: error.message, line: null, column: null, rule: 'print' });
+      // No browser, an interruption: the whole build's problem. Anything else is this roadmap's.
+      const ofTheBuild = error instanceof RoadmapPressError && !(error instanceof PrintError);
+      if (ofTheBuild || (error instanceof Error && error.name === 'AbortError')) throw error;
+      // Whatever else goes wrong printing or finishing this roadmap's PDF is its `print` error; the others go on.
+      diagnostics.push(
+        error instanceof PrintError
+          ? { severity: 'error', message: error.message, line: null, column: null, rule: 'print' }
+          : unexpectedFailure(error, 'print'),
+      );
       return { pdf: null, diagnostics };
     }
   };

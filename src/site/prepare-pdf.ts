@@ -6,7 +6,7 @@ import { drawQrCodes } from '../paper/draw-qr-codes.js';
 import { numberLinks } from '../paper/number-links.js';
 import { defaultPaper, type PaperOptions } from '../paper/paper-options.js';
 import { resolveImages } from './resolve-images.js';
-import { toChecklistView } from './to-checklist-view.js';
+import { toChecklistView, toFieldPrefix } from './to-checklist-view.js';
 
 /** Where a roadmap came from: its folder (images load from it) and its fixed date. */
 export interface PdfSource {
@@ -24,6 +24,8 @@ export interface PreparedPdf {
   files: string[];
   /** Boxes besides the `[x]` items' that start ticked (`merge`: the member boxes of what each member did). */
   checkedFields?: string[];
+  /** The links of its checkboxes start with this (secret) prefix: only they become form fields. */
+  fieldPrefix: string;
 }
 
 /**
@@ -44,7 +46,8 @@ export async function preparePdf(
   // Links on paper: a numbered mark after each, listed per phase or at the end (with QR codes for `qr`).
   const linked = paper.links === 'none' ? { view: images.view, notes: undefined } : numberLinks(images.view, paper.linkList);
   const notes = linked.notes && paper.links === 'qr' ? await drawQrCodes(linked.notes) : linked.notes;
-  const data = { ...extra(linked.view), ...toChecklistView(linked.view, layout, source.date, notes) };
+  const fieldPrefix = toFieldPrefix();
+  const data = { ...extra(linked.view), ...toChecklistView(linked.view, layout, source.date, notes, fieldPrefix) };
   const checkedFields = (data as { groupFields?: string[] }).groupFields;
   return {
     view,
@@ -52,6 +55,7 @@ export async function preparePdf(
     source,
     diagnostics: [...images.diagnostics],
     files: images.files,
+    fieldPrefix,
     ...(checkedFields ? { checkedFields } : {}),
   };
 }

@@ -84,8 +84,8 @@ export async function renderInWorkers(
         if (settled || next >= jobs.length) return;
         const id = next++;
         // Only what rendering needs crosses over (not the roadmap's cache entry).
-        const { input, file, source, stale } = jobs[id]!;
-        worker.postMessage({ id, job: { input, file, source, stale } satisfies RenderJob });
+        const { input, file, source, stale, failure } = jobs[id]!;
+        worker.postMessage({ id, job: { input, file, source, stale, failure } satisfies RenderJob });
       };
       for (let index = 0; index < Math.min(size, jobs.length); index += 1) {
         const worker = startWorker(setup);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, Parents, Root } from 'hast';
@@ -7,6 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../model/roadmap.js';
 import type { ViewItem, ViewModel } from '../model/to-view-model.js';
+import { sniffImageType } from './sniff-image-type.js';
 
 /** How a document shows the roadmap's images. */
 export interface ImageOptions {
@@ -19,18 +20,40 @@ export interface ImageOptions {
   remote: 'keep' | 'alt';
 }
 
-const mediaTypes: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
+/** The image file names embedded (the type itself is judged by the bytes). */
+const imageExtensions = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg'];
+
+const disallowedUrl =
+  "Unexpected image URL of a kind that is not allowed (such as file:), expected a relative path to a file inside the roadmap's folder or an http(s) URL";
 
 /** Largest image file embedded, in bytes. */
 const maxImageBytes = 10 * 1024 * 1024;
+
+/** Read one image: inside the roadmap's folder by its real path too (a symbolic link may not lead out), typed by its bytes. */
+async function readImage(file: string, src: string, realRoot: Promise<string>): Promise<string> {
+  const real = await realpath(file).catch((error: NodeJS.ErrnoException) => error);
+  if (real instanceof Error) return `Cannot read image ${src}: ${describeReadError(real)}`;
+  const relative = path.relative(await realRoot, real);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    return `Unexpected image ${src} leading outside the roadmap's folder (a symbolic link), expected a file inside it`;
+  }
+  const data = await readFile(real).catch((error: NodeJS.ErrnoException) => error);
+  if (data instanceof Error) return `Cannot read image ${src}: ${describeReadError(data)}`;
+  if (data.length > maxImageBytes)
+    return `Unexpected image size ${src} (${Math.round(data.length / 1024 / 1024)} MB), expected at most 10 MB`;
+  const type = sniffImageType(data);
+  if (!type) return `Unexpected content in image ${src}, expected PNG, JPEG, GIF, WebP, AVIF or SVG data`;
+  return `data:${type};base64,${data.toString('base64')}`;
+}
+
+/** Why a file could not be read, in words. */
+function describeReadError(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return "no such file in the roadmap's folder";
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied';
+  if (error.code === 'EISDIR') return 'it is a folder, expected a file';
+  if (error.code === 'ELOOP') return 'a loop of symbolic links';
+  return error.code ?? error.message;
+}
 
 /**
  * Embed the roadmap's local images (files inside its folder) as `data:` URLs,
@@ -47,6 +70,7 @@ export async function resolveImages(
   const files = new Set<string>();
   const cache = new Map<string, Promise<string>>();
   const root = path.resolve(options.baseDir);
+  const realRoot = realpath(root).catch(() => root);
 
   async function embed(src: string): Promise<{ url: string } | { problem: string } | null> {
     if (/^https?:/i.test(src)) return options.remote === 'keep' ? { url: src } : null;
@@ -61,17 +85,11 @@ export async function resolveImages(
       return { problem: `Unexpected image ${src} outside the roadmap's folder, expected a file inside it` };
     }
     files.add(file);
-    const type = mediaTypes[path.extname(file).toLowerCase()];
-    if (!type) return { problem: `Unexpected image type ${src}, expected ${Object.keys(mediaTypes).join(', ')}` };
+    if (!imageExtensions.includes(path.extname(file).toLowerCase()))
+      return { problem: `Unexpected image type ${src}, expected ${imageExtensions.join(', ')}` };
     let read = cache.get(file);
     if (!read) {
-      read = readFile(file).then(
-        (data) =>
-          data.length > maxImageBytes
-            ? `Unexpected image size ${src} (${Math.round(data.length / 1024 / 1024)} MB), expected at most 10 MB`
-            : `data:${type};base64,${data.toString('base64')}`,
-        () => `Cannot read image ${src}: no such file in the roadmap's folder`,
-      );
+      read = readImage(file, src, realRoot);
       cache.set(file, read);
     }
     const result = await read;
@@ -88,7 +106,8 @@ export async function resolveImages(
     });
     for (const { image, index, parent } of images) {
       const src = String(image.properties.src ?? '');
-      const result = src ? await embed(src) : null;
+      // The sanitizer removed a URL it does not allow (`file:`, `javascript:`…): said, not silently dropped.
+      const result = src ? await embed(src) : { problem: disallowedUrl };
       if (result && 'url' in result) {
         image.properties.src = result.url;
         continue;

@@ -1,9 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import type { ViewModel } from '../model/to-view-model.js';
 import { noLinkNotes, type LinkNotes } from '../paper/number-links.js';
 import type { PageLayout } from '../print/page-layout.js';
 
-/** Links with this prefix mark the printed checkboxes; `add-form-fields` turns each into a form field. */
+/**
+ * Links with this prefix mark the printed checkboxes; `add-form-fields` turns each into a form field.
+ * Each printed checklist adds a secret of its own (see {@link toFieldPrefix}), so that a link written in
+ * a roadmap can never pass for one of the template's boxes.
+ */
 export const fieldLinkPrefix = 'https://roadmap-press.invalid/field/';
+
+/** The box prefix of one printed document: {@link fieldLinkPrefix} plus a random secret, unknown to the roadmap's text. */
+export function toFieldPrefix(): string {
+  return `${fieldLinkPrefix}${randomBytes(12).toString('hex')}/`;
+}
 
 /** What the checklist template sees besides the view model: `print`. */
 export interface ChecklistView extends ViewModel {
@@ -23,15 +33,21 @@ export interface ChecklistView extends ViewModel {
 
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
-/** The checklist's view: the roadmap's view model plus the print settings. Pure. */
-export function toChecklistView(view: ViewModel, layout: PageLayout, date: Date | null, links: LinkNotes = noLinkNotes): ChecklistView {
+/** The checklist's view: the roadmap's view model plus the print settings (boxes linked to `fieldPrefix`). Pure. */
+export function toChecklistView(
+  view: ViewModel,
+  layout: PageLayout,
+  date: Date | null,
+  links: LinkNotes = noLinkNotes,
+  fieldPrefix = fieldLinkPrefix,
+): ChecklistView {
   return {
     ...view,
     print: {
       dir: textDirection(view.lang),
       phaseBreak: layout.phaseBreak,
       dateLabel: layout.printDate && date ? formatDate(date, view.lang) : null,
-      fieldPrefix: fieldLinkPrefix,
+      fieldPrefix,
       links,
     },
   };

@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import type { ListItem, PhrasingContent, Root, TableRow } from 'mdast';
+import type { Definition, ListItem, PhrasingContent, Root, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
@@ -19,6 +19,11 @@ import { createIdRegistry, slugify } from '../create-item-id.js';
 const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
   const roadmap = file.data.roadmap;
   if (!roadmap) return;
+  // Reference-style links and images (`![a][r1]`) resolve against the document's definitions.
+  const definitions: Definition[] = [];
+  visit(tree, 'definition', (node) => {
+    definitions.push(node);
+  });
 
   // One walk: list items and table rows sit in block containers, never in phrasing content.
   visit(tree, (node) => {
@@ -28,13 +33,13 @@ const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
       item.checked = node.checked === true;
       item.state = item.checked ? 'done' : takeDoingMarker(node) ? 'doing' : 'todo';
       if (item.state === 'doing') item.text = item.text.replace(doingMarker, '');
-      item.html = toInlineHtml(node);
+      item.html = toInlineHtml(node, definitions);
     } else if (node.type === 'tableRow') {
       const item = node.data?.roadmapItem;
       if (item) {
         item.state = item.checked ? 'done' : doingMarker.test(item.text) ? 'doing' : 'todo';
         item.text = item.text.replace(doingMarker, '');
-        item.html = rowToHtml(node);
+        item.html = rowToHtml(node, definitions);
       }
       return SKIP;
     } else if (node.type === 'paragraph' || node.type === 'heading') {
@@ -75,7 +80,7 @@ function takeDoingMarker(node: ListItem): boolean {
   return true;
 }
 
-function toInlineHtml(node: ListItem): string {
+function toInlineHtml(node: ListItem, definitions: Definition[]): string {
   const phrasing: PhrasingContent[] = [];
   for (const child of node.children) {
     if (child.type === 'list') continue;
@@ -83,14 +88,14 @@ function toInlineHtml(node: ListItem): string {
     if (child.type === 'paragraph' || child.type === 'heading') phrasing.push(...child.children);
     else phrasing.push({ type: 'text', value: toString(child) });
   }
-  return phrasingToHtml(phrasing);
+  return phrasingToHtml(phrasing, definitions);
 }
 
-function rowToHtml(row: TableRow): string {
+function rowToHtml(row: TableRow, definitions: Definition[]): string {
   const [first, ...rest] = row.children[0]?.children ?? [];
   // A `[x] ` the author typed in the first cell is the checkbox, not text.
   const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX~-]\]\s*/, '') } : first;
-  return phrasingToHtml(lead ? [lead, ...rest] : rest);
+  return phrasingToHtml(lead ? [lead, ...rest] : rest, definitions);
 }
 
 /**
@@ -98,8 +103,8 @@ function rowToHtml(row: TableRow): string {
  * (http(s) or relative `src` only); at the I/O edge, local ones are embedded
  * and remote ones are blocked while printing (src/site/resolve-images.ts).
  */
-function phrasingToHtml(phrasing: PhrasingContent[]): string {
-  const root = sanitize(toHast({ type: 'root', children: [{ type: 'paragraph', children: phrasing }] }));
+function phrasingToHtml(phrasing: PhrasingContent[], definitions: Definition[]): string {
+  const root = sanitize(toHast({ type: 'root', children: [{ type: 'paragraph', children: phrasing }, ...definitions] }));
   const paragraph = root.type === 'root' ? root.children.find((child): child is Element => child.type === 'element') : undefined;
   return toHtml(paragraph?.children ?? []).trim();
 }
