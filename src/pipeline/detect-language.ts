@@ -72,7 +72,7 @@ const twoLetter: Readonly<Record<string, string>> = {
 /** Fewest letters worth guessing from: below this a roadmap is taken to be in English (trigram guesses on a few words are noise). */
 const minLetters = 250;
 /** How close (franc's relative score, 1 = best) English must come to the best guess to be chosen: roadmaps borrow English words. */
-const englishMargin = 0.97;
+const englishMargin = 0.99;
 
 /**
  * The language a roadmap is written in, as an ISO 639-1 tag (`en`, `zh`,

@@ -1,4 +1,4 @@
-import type { List, ListItem } from 'mdast';
+import type { List, ListItem, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 /** Headings and labels of a legend: `Legend`, `Key:`, `Leyenda`, `Légende`, `Обозначения`, `图例`, `凡例`, `범례`. */
@@ -34,3 +34,19 @@ export function isLegend(list: List, label: string | null): boolean {
 /** `Contents`, `Table of Contents`, `Índice`, `Sommaire`, `Inhalt`, `Содержание`, `目录`: a heading that names a table of contents. */
 export const contentsHeading =
   /^\s*(?:(?:table of )?contents|toc|[íi]ndice|[íi]ndice de contenidos|contenido|conte[úu]do|sum[áa]rio|sommaire|table des mati[èe]res|inhalt|inhaltsverzeichnis|содержание|оглавление|目录|目錄|目次|목차|i̇çindekiler|içindekiler|indice|sommario)\s*:?\s*$/iu;
+
+/** A table whose links all point into the document (a grid of `[Day 3](#3)` cells) and that says nothing else: navigation. */
+export function isNavigationTable(table: Table): boolean {
+  let anchors = 0;
+  for (const row of table.children.slice(1)) {
+    for (const cell of row.children) {
+      for (const node of cell.children) {
+        if (node.type === 'link') {
+          if (!node.url.startsWith('#')) return false;
+          anchors += 1;
+        }
+      }
+    }
+  }
+  return anchors > 0 && anchors * 2 >= table.children.length - 1;
+}

@@ -8,7 +8,7 @@ import { isCheckpointHeading, isPhaseByWords, isPhaseHeading } from '../classify
 import { detectLanguage } from '../detect-language.js';
 import type { Timing } from '../file-data.js';
 import { findPhaseDepth, readHeadingTime } from '../find-phase-depth.js';
-import { contentsHeading, isLegend, isTableOfContents } from '../is-navigation-list.js';
+import { contentsHeading, isLegend, isNavigationTable, isTableOfContents } from '../is-navigation-list.js';
 import { parseWeekRange } from '../parse-week-range.js';
 import { readTick } from '../read-tick.js';
 import { resolveSetting } from '../settings.js';
@@ -51,16 +51,17 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   const phases: RoadmapPhase[] = [];
   const sections: RoadmapSection[] = [];
   const intro: string[] = [];
-  const titleNode = findTitle(tree);
-  const heading = titleNode ? headingText(titleNode) : null;
+  const titleNode = findTitle(tree, source);
+  const phaseTable = findPhaseTable(tree);
+  // The title is the heading's words: a logo's alt text is not part of it.
+  const heading = titleNode ? collapse(toString(titleNode, { includeImageAlt: false })) || headingText(titleNode) : null;
   const times = readNotationLines(tree, titleNode);
   const depth = findPhaseDepth(
     tree.children.flatMap((node) =>
       node.type === 'heading' && node !== titleNode && !times.merged.has(node) ? [{ depth: node.depth, text: times.of(node) }] : [],
     ),
   );
-  const kindOf = (node: Heading) =>
-    node === titleNode ? 'title' : node.depth <= depth && readHeadingTime(times.of(node)) !== 'day' ? 'group' : 'topic';
+  const kindOf = (node: Heading) => (node === titleNode ? 'title' : node.depth <= depth ? 'group' : 'topic');
   splitTextOnlyScopes(tree, kindOf, times.of, depth);
 
   let group: Group | null = null;
@@ -74,7 +75,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
     const line = node.position?.start.line ?? 1;
     topic = null;
     openTopics = [];
-    if (isPhaseHeading(times.of(node))) {
+    if (phaseTable === null && (isPhaseHeading(times.of(node)) || readHeadingTime(times.of(node)) === 'day')) {
       const phase: RoadmapPhase = { id: '', title: text, heading: text, weeks: null, ongoing: false, line, topics: [] };
       timing.text.set(phase, times.of(node));
       phases.push(phase);
@@ -115,9 +116,27 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   };
 
   /** A table's body rows are items; its header row names the topic's columns; a week or day column dates its rows. */
+  /** Each row of the phase table is a phase: its first cell names it, its week column dates it. */
+  const addPhaseRows = (table: Table) => {
+    const [header, ...rows] = table.children;
+    const headers = (header?.children ?? []).map((cell) => plainText(cell));
+    const timeColumn = headers.findIndex(isTimeHeader);
+    for (const row of rows) {
+      const title = plainText(row.children[0] ?? row);
+      const written = plainText(row.children[timeColumn] ?? row);
+      const line = row.position?.start.line ?? 1;
+      const phase: RoadmapPhase = { id: '', title, heading: title, weeks: null, ongoing: false, line, topics: [] };
+      timing.text.set(phase, `${title} (${/^\d/.test(written) ? `${unitWordOf(headers[timeColumn]!)} ${written}` : written})`);
+      phases.push(phase);
+    }
+    group = null;
+    topic = null;
+  };
+
   const addTable = (table: Table) => {
+    if (table === phaseTable) return addPhaseRows(table);
     const [header, ...all] = table.children;
-    if (!header) return;
+    if (!header || isNavigationTable(table)) return;
     // GFM reads a line without pipes right after a table as one more row: it is not one.
     const spill = all.findIndex((row) => !(source[(row.position?.start.line ?? 1) - 1] ?? '|').includes('|'));
     const rows = spill === -1 ? all : all.slice(0, spill);
@@ -220,9 +239,26 @@ function belongsToPhase(text: string, above: boolean): boolean {
 }
 
 /** The first H1 that does not name a table of contents. */
-function findTitle(tree: Root): Heading | null {
+function findTitle(tree: Root, source: readonly string[]): Heading | null {
+  const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && !contentsHeading.test(headingText(node)));
+  const first = headings[0];
+  // A centred HTML title (`<h3 align="center">Name</h3>`) above the Markdown headings is the title, whatever its level.
+  const fromHtml = first && /^\s*</.test(source[(first.position?.start.line ?? 1) - 1] ?? '') && !isPhaseHeading(headingText(first));
+  if (fromHtml) return first;
+  return headings.find((node) => node.depth === 1) ?? null;
+}
+
+/** `Phase`, `Stage`, `Module`, `Fase`, `Этап`, `阶段`: a table column naming phases. */
+const phaseColumn =
+  /^(?:phases?|stages?|modules?|steps?|parts?|levels?|milestones?|fases?|etapas?|[ée]tapes?|stufen?|phasen?|этап\p{L}*|фаз\p{L}*|阶段|階段|段階|단계|aşama)$/iu;
+
+/** A table of the plan's phases (a `Phase` column and a week column), when no heading names a phase. */
+function findPhaseTable(tree: Root): Table | null {
+  if (tree.children.some((node) => node.type === 'heading' && isPhaseByWords(headingText(node)))) return null;
   for (const node of tree.children) {
-    if (node.type === 'heading' && node.depth === 1 && !contentsHeading.test(headingText(node))) return node;
+    if (node.type !== 'table') continue;
+    const headers = (node.children[0]?.children ?? []).map((cell) => plainText(cell));
+    if (phaseColumn.test(headers[0] ?? '') && headers.some(isTimeHeader)) return node;
   }
   return null;
 }
@@ -313,7 +349,7 @@ function splitTextOnlyScopes(tree: Root, kindOf: (node: Heading) => string, time
       start = -1;
       return;
     }
-    if (kind === 'group' && node.depth <= depth) inPhase = isPhaseHeading(timeOf(node));
+    if (kind === 'group' && node.depth <= depth) inPhase = isPhaseHeading(timeOf(node)) || time === 'day';
     dated = time !== 'none';
     start = index;
   });
@@ -382,12 +418,17 @@ function readRow(row: TableRow, order: readonly number[]): RoadmapItem {
   const task = /^\[([ xX])\]\s*/.exec(first) ?? null;
   const tick = task ? null : readTick(first);
   const ticked = tick !== null && !('unknown' in tick) ? tick : null;
+  // A status column that says `✅ Done` ticks the row too.
+  const status = order.slice(1).some((index) => {
+    const cell = readTick(texts[index] ?? '');
+    return cell !== null && !('unknown' in cell) && cell.checked && (texts[index] ?? '').length - cell.length <= 16;
+  });
   const item: RoadmapItem = {
     id: '',
     text: task ? first.slice(task[0].length) : ticked ? first.slice(ticked.length) : first,
     html: '',
     week: null,
-    checked: (task !== null && task[1] !== ' ') || (ticked?.checked ?? false),
+    checked: (task !== null && task[1] !== ' ') || (ticked?.checked ?? false) || status,
     line: row.position?.start.line ?? 0,
     children: [],
     cells: order.slice(1).map((index) => texts[index] ?? ''),
@@ -435,13 +476,15 @@ function readTopicTitle(node: Paragraph): { title: string; note: string | null }
   return note ? { title, note: collapse(note[1]!) || null } : null;
 }
 
-/** Up to 4,000 characters of the roadmap's prose (no code, no URLs, no front matter), to tell its language. */
+/** Up to 4,000 characters of the roadmap's prose (no code, links, URLs or front matter), to tell its language. */
 function sampleText(tree: Root): string {
   const parts: string[] = [];
   let length = 0;
   visit(tree, (node) => {
     if (length > 4000) return false;
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return SKIP;
+    // Link text is left out: the resources a roadmap lists are mostly titled in English, whatever its own language.
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml' || node.type === 'link')
+      return SKIP;
     if (node.type === 'text') {
       const value = node.value.replace(/https?:\/\/\S+/g, ' ');
       parts.push(value);

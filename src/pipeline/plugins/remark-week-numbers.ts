@@ -40,7 +40,10 @@ const remarkWeekNumbers: Plugin<[], Root> = () => (_tree, file) => {
   const textOf = (node: RoadmapPhase | RoadmapTopic) => timing.text.get(node) ?? ('heading' in node ? node.heading : node.title);
 
   // Dated headings: the earliest date is the plan's start unless a start date was given.
-  const dates = groups.flatMap((group) => group.topics.flatMap((topic) => readHeadingDate(textOf(topic) ?? '') ?? []));
+  const dates = [
+    ...roadmap.phases.flatMap((phase) => readHeadingDate(textOf(phase) ?? '') ?? []),
+    ...groups.flatMap((group) => group.topics.flatMap((topic) => readHeadingDate(textOf(topic) ?? '') ?? [])),
+  ];
   const earliest = dates.length > 0 ? [...dates].sort()[0]! : null;
   const start = resolveSetting('start', layers, matter) ?? earliest;
   if (earliest !== null && start === earliest) file.data.datedStart = earliest;
@@ -49,9 +52,16 @@ const remarkWeekNumbers: Plugin<[], Root> = () => (_tree, file) => {
   let cursor = 0;
   for (const phase of roadmap.phases) {
     const text = textOf(phase) ?? phase.heading;
-    const notation = parseWeekRange(text, { weeksPerMonth });
-    const duration = notation ? null : parseDuration(text);
-    if (notation) {
+    const date = start === null ? null : readHeadingDate(text);
+    const notation = date === null ? dayOne(parseWeekRange(text, { weeksPerMonth })) : null;
+    const duration = notation || date ? null : parseDuration(text);
+    if (date !== null && start !== null) {
+      const day = daysBetween(start, date) + 1;
+      if (day >= 1) {
+        phase.weeks = { start: Math.ceil(day / 7), end: Math.ceil(day / 7) };
+        phase.days = { start: day, end: day };
+      }
+    } else if (notation) {
       const own = parseWeekRange(phase.heading, { weeksPerMonth });
       if (own) phase.title = stripWeekRange(phase.heading, own);
       phase.ongoing = notation.ongoing;
@@ -71,7 +81,7 @@ const remarkWeekNumbers: Plugin<[], Root> = () => (_tree, file) => {
       if (length >= 1) phase.weeks = { start: cursor + 1, end: cursor + length };
     }
     for (const topic of phase.topics) readTopicWeeks(reader, topic, phase.weeks);
-    if (!notation && !duration) phase.weeks = spanOf(phase.topics.flatMap((topic) => reader.own.get(topic) ?? []));
+    if (!notation && !duration && !date) phase.weeks = spanOf(phase.topics.flatMap((topic) => reader.own.get(topic) ?? []));
     cursor = Math.max(cursor, phase.weeks?.end ?? 0);
   }
   for (const section of roadmap.sections) for (const topic of section.topics) readTopicWeeks(reader, topic, null);
@@ -128,16 +138,21 @@ function readTopicWeeks(reader: TopicReader, topic: RoadmapTopic, phaseWeeks: We
     topic.ongoing = true;
     return;
   }
-  // A daily log's `Day 0` is its first day.
-  if (notation.unit === 'day' && notation.written?.start === 0 && notation.written.end === 0) {
-    notation.written = { start: 1, end: 1 };
-    notation.weeks = { start: 1, end: 1 };
-  }
+  dayOne(notation);
   const weeks = within(notation, around, weeksPerMonth);
   if (weeks && checkRange(file, { ...notation, weeks }, topic.line, weeksPerMonth)) {
     topic.weeks = weeks;
     reader.own.set(topic, weeks);
   }
+}
+
+/** A daily log's `Day 0` is its first day. */
+function dayOne(notation: WeekNotation | null): WeekNotation | null {
+  if (notation?.unit === 'day' && notation.written?.start === 0 && notation.written.end === 0) {
+    notation.written = { start: 1, end: 1 };
+    notation.weeks = { start: 1, end: 1 };
+  }
+  return notation;
 }
 
 /** A topic's weeks, counted from the start of the range around it when they restart there (`Month 2` › `Week 1` is week 5). */
