@@ -4,6 +4,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import remarkChecklistItems from './plugins/remark-checklist-items.js';
 import remarkDropBadges from './plugins/remark-drop-badges.js';
+import remarkItemHints from './plugins/remark-item-hints.js';
+import remarkForeignMatter, { foreignMatters } from './plugins/remark-foreign-matter.js';
 import remarkReadHtml from './plugins/remark-read-html.js';
 import remarkRoadmapDiagnostics from './plugins/remark-roadmap-diagnostics.js';
 import remarkRoadmapLint from './plugins/remark-roadmap-lint.js';
@@ -16,9 +18,10 @@ import remarkWeekNumbers from './plugins/remark-week-numbers.js';
  * The whole enrichment pipeline, in order. Each stage is one unified plugin:
  *
  * 1. parse: Markdown (CommonMark + GFM) with YAML front matter → mdast
- * 2. matter: YAML front matter → `file.data.matter` (validated)
+ * 2. matter: other front matter (TOML, `---js`, `;;;`) reported and dropped; YAML front matter → `file.data.matter` (validated)
  * 3. html: known HTML elements read as Markdown (images, headings, summaries), other tags kept as literal text
  * 4. badges: status badge images dropped
+ *    hints: lines that look like items but are text (`5. …` inside a paragraph, `• …`)
  * 5. structure: title, phases, sections, topics, items, language → `file.data.roadmap`
  * 6. weeks: week ranges of phases and topics, a week for every dated item
  * 7. schedule: with a start date (or dated headings), the dates of every week and each item's due date
@@ -31,11 +34,13 @@ import remarkWeekNumbers from './plugins/remark-week-numbers.js';
 export function createProcessor() {
   return unified()
     .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFrontmatter, ['yaml', ...foreignMatters])
     .use(remarkGfm)
+    .use(remarkForeignMatter)
     .use(remarkRoadmapMatter)
     .use(remarkReadHtml)
     .use(remarkDropBadges)
+    .use(remarkItemHints)
     .use(remarkRoadmapStructure)
     .use(remarkWeekNumbers)
     .use(remarkRoadmapSchedule)

@@ -321,15 +321,18 @@ function splitTextOnlyScopes(tree: Root, kindOf: (node: Heading) => string, time
     if (!(inPhase || dated || lines.every((line) => linkLine.test(toString({ type: 'paragraph', children: line }).trim())))) return;
     for (const paragraph of paragraphs) {
       const index = tree.children.indexOf(paragraph);
+      const lines = splitLines(paragraph);
+      // `**Reading**` on the first line, lines under it: a label and its list.
+      const label = lines.length > 1 && isLabelLine(lines[0]!) ? lines.shift()! : null;
       const list: List = {
         type: 'list',
         ordered: false,
         spread: false,
-        children: splitLines(paragraph).map((line) => ({
+        children: lines.map((line) => ({
           type: 'listItem',
           spread: false,
           checked: null,
-          children: [{ type: 'paragraph', children: line, position: line[0]?.position }],
+          children: [{ type: 'paragraph', children: stripMarker(line), position: line[0]?.position }],
           position: {
             start: line[0]?.position?.start ?? paragraph.position!.start,
             end: line.at(-1)?.position?.end ?? paragraph.position!.end,
@@ -337,7 +340,8 @@ function splitTextOnlyScopes(tree: Root, kindOf: (node: Heading) => string, time
         })),
         position: paragraph.position,
       };
-      tree.children[index] = list;
+      const replacement: RootContent[] = label ? [{ type: 'paragraph', children: label, position: label[0]?.position }, list] : [list];
+      tree.children.splice(index, 1, ...replacement);
     }
   };
   tree.children.forEach((node, index) => {
@@ -356,6 +360,20 @@ function splitTextOnlyScopes(tree: Root, kindOf: (node: Heading) => string, time
   flush(tree.children.length);
 }
 
+/** A line that is only bold text (and a colon): a label. */
+function isLabelLine(line: PhrasingContent[]): boolean {
+  const [first, ...rest] = line;
+  return first?.type === 'strong' && rest.every((node) => node.type === 'text' && /^\s*:?\s*$/.test(node.value));
+}
+
+/** A line without the list marker it was written with (`5. `, `• `): Markdown read it as text. */
+function stripMarker(line: PhrasingContent[]): PhrasingContent[] {
+  const [first, ...rest] = line;
+  if (first?.type !== 'text') return line;
+  const value = first.value.replace(/^\s*(?:\d{1,9}[.)]|[•·▪◦●])\s*/u, '');
+  return value === '' ? rest : [{ ...first, value }, ...rest];
+}
+
 /** A paragraph's phrasing content, one array per source line (soft line breaks and `<br>` split it). */
 function splitLines(paragraph: Paragraph): PhrasingContent[][] {
   const lines: PhrasingContent[][] = [[]];
@@ -364,9 +382,13 @@ function splitLines(paragraph: Paragraph): PhrasingContent[][] {
       lines.push([]);
     } else if (child.type === 'text' && child.value.includes('\n')) {
       const parts = child.value.split('\n');
+      const first = child.position?.start.line;
       parts.forEach((part, index) => {
         if (index > 0) lines.push([]);
-        if (part.trim() !== '') lines.at(-1)!.push({ ...child, value: part });
+        // Each piece gets the line it was written on, so its item does too.
+        const line = first === undefined ? undefined : first + index;
+        const position = line === undefined ? child.position : { start: { line, column: 1 }, end: { line, column: 1 } };
+        if (part.trim() !== '') lines.at(-1)!.push({ ...child, value: part, position });
       });
     } else {
       lines.at(-1)!.push(child);
