@@ -44,7 +44,10 @@ function blocksOf(nodes: readonly HastContent[]): BlockContent[] {
   const blocks: BlockContent[] = [];
   let inline: PhrasingContent[] = [];
   const flush = () => {
-    if (inline.some((node) => node.type !== 'text' || node.value.trim() !== '')) blocks.push({ type: 'paragraph', children: inline });
+    // White space between tags is layout, not text.
+    while (inline[0]?.type === 'text' && inline[0].value.trim() === '') inline.shift();
+    while (inline.at(-1)?.type === 'text' && (inline.at(-1) as { value: string }).value.trim() === '') inline.pop();
+    if (inline.length > 0) blocks.push({ type: 'paragraph', children: inline });
     inline = [];
   };
   for (const node of nodes) {
@@ -87,7 +90,8 @@ function phrasingOf(nodes: readonly (HastContent | ElementContent)[]): PhrasingC
         const alt = node.properties.alt;
         out.push({ type: 'image', url: typeof src === 'string' ? src : '', alt: typeof alt === 'string' ? alt : '' });
       } else if (name === 'br') {
-        out.push({ type: 'break' });
+        // The space keeps the words apart in the item's plain text.
+        out.push({ type: 'break' }, { type: 'text', value: ' ' });
       } else if (name === 'a' && typeof node.properties.href === 'string') {
         out.push({ type: 'link', url: node.properties.href, children: phrasingOf(node.children) });
       } else if (name === 'b' || name === 'strong' || name === 'summary') {

@@ -184,6 +184,8 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
       if (times.merged.has(node)) return;
       const kind = kindOf(node);
       if (kind === 'title') return;
+      // A table of contents before the roadmap's first part is navigation: it opens nothing.
+      if (group === null && contentsHeading.test(headingText(node))) return;
       const afterPhase = group !== null && 'heading' in group && belongsToPhase(times.of(node), node.depth < depth);
       if (kind === 'group' && !afterPhase) group = openGroup(node);
       else openHeadingTopic(node);
