@@ -9,7 +9,9 @@ import { isBadge } from '../is-badge.js';
  * alt text would otherwise end up in titles ("Awesome Roadmaps Awesome Build
  * Status") and items.
  */
-const remarkDropBadges: Plugin<[], Root> = () => (tree) => {
+const remarkDropBadges: Plugin<[], Root> = () => (tree, file) => {
+  // Most roadmaps have no badge: do not walk their trees for one.
+  if (!isBadge(String(file.value))) return;
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
     const badge =

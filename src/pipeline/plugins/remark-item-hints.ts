@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 /** `5. Read chapter 5` inside a paragraph: a numbered line Markdown reads as text. */
 const numbered = /^(\d{1,9})[.)]\s+\S/;
@@ -15,10 +15,13 @@ const bullet = /^[•·▪◦●]\s*\S/u;
  */
 const remarkItemHints: Plugin<[], Root> = () => (tree, file) => {
   const lines = String(file.value).split('\n');
-  visit(tree, 'paragraph', (node) => {
+  visit(tree, (node) => {
+    // Paragraphs hold no blocks: never walk their inline content (nor that of headings and tables).
+    if (node.type === 'heading' || node.type === 'table' || node.type === 'code') return SKIP;
+    if (node.type !== 'paragraph') return undefined;
     const start = node.position?.start.line;
     const end = node.position?.end.line;
-    if (start === undefined || end === undefined) return;
+    if (start === undefined || end === undefined) return SKIP;
     for (let line = start; line <= end; line += 1) {
       const text = (lines[line - 1] ?? '').replace(/^(?:\s*>)*\s*/, '');
       const number = numbered.exec(text);
@@ -30,6 +33,7 @@ const remarkItemHints: Plugin<[], Root> = () => (tree, file) => {
       }
       if (reason) file.info(reason, { place: { line, column: 1 }, ruleId: 'item-hint', source: 'roadmap-press' });
     }
+    return SKIP;
   });
 };
 
