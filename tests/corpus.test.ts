@@ -145,6 +145,17 @@ describe('the corpus files', () => {
     .map((name) => name.slice(0, -3));
   const sources = readFileSync(path.join(corpusDir, 'SOURCES.md'), 'utf8');
 
+  it('holds at least 40 roadmaps in at least 6 languages, some of them held out', () => {
+    expect(slugs.length).toBeGreaterThanOrEqual(40);
+    const expectations = slugs.map(
+      (slug) => JSON.parse(readFileSync(path.join(corpusDir, `${slug}.expected.json`), 'utf8')) as Expectation,
+    );
+    expect(new Set(expectations.map((expected) => expected.lang)).size).toBeGreaterThanOrEqual(6);
+    const heldOut = expectations.filter((expected) => expected.heldOut).length;
+    expect(heldOut).toBeGreaterThanOrEqual(6);
+    expect(heldOut).toBeLessThan(slugs.length / 2);
+  });
+
   it.each(slugs)('%s is 1-60 KB of UTF-8, has an expectation and a SOURCES.md row', (slug) => {
     const file = path.join(corpusDir, `${slug}.md`);
     const size = statSync(file).size;
