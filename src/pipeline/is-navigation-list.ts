@@ -33,7 +33,7 @@ export function isLegend(list: List, label: string | null): boolean {
 
 /** `Contents`, `Table of Contents`, `Índice`, `Sommaire`, `Inhalt`, `Содержание`, `目录`: a heading that names a table of contents. */
 export const contentsHeading =
-  /^\s*(?:(?:table of )?contents|toc|[íi]ndice|[íi]ndice de contenidos|contenido|conte[úu]do|sum[áa]rio|sommaire|table des mati[èe]res|inhalt|inhaltsverzeichnis|содержание|оглавление|目录|目錄|目次|목차|i̇çindekiler|içindekiler|indice|sommario)\s*:?\s*$/iu;
+  /^\s*(?:(?:table of )?contents|toc|index|[íi]ndice|[íi]ndice de contenidos|contenido|conte[úu]do|sum[áa]rio|sommaire|table des mati[èe]res|inhalt|inhaltsverzeichnis|содержание|оглавление|目录|目錄|目次|목차|i̇çindekiler|içindekiler|indice|sommario)\s*:?\s*$/iu;
 
 /** A table whose links all point into the document (a grid of `[Day 3](#3)` cells) and that says nothing else: navigation. */
 export function isNavigationTable(table: Table): boolean {

@@ -242,12 +242,17 @@ function belongsToPhase(text: string, above: boolean): boolean {
 
 /** The first H1 that does not name a table of contents. */
 function findTitle(tree: Root, source: readonly string[]): Heading | null {
-  const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && !contentsHeading.test(headingText(node)));
+  const all = tree.children.filter((node): node is Heading => node.type === 'heading');
+  const headings = all.filter((node) => !contentsHeading.test(headingText(node)));
   const first = headings[0];
   // A centred HTML title (`<h3 align="center">Name</h3>`) above the Markdown headings is the title, whatever its level.
   const fromHtml = first && /^\s*</.test(source[(first.position?.start.line ?? 1) - 1] ?? '') && !isPhaseHeading(headingText(first));
   if (fromHtml) return first;
-  return headings.find((node) => node.depth === 1) ?? null;
+  const h1 = headings.find((node) => node.depth === 1);
+  if (h1) return h1;
+  // No H1: the document's first heading names it, unless it is a table of contents or a phase.
+  const opening = all[0];
+  return opening && opening === first && !isPhaseHeading(headingText(opening)) ? opening : null;
 }
 
 /** `Phase`, `Stage`, `Module`, `Fase`, `Этап`, `阶段`: a table column naming phases. */
