@@ -11,7 +11,7 @@ import { isBadge } from '../is-badge.js';
  */
 const remarkDropBadges: Plugin<[], Root> = () => (tree, file) => {
   // Most roadmaps have no badge: do not walk their trees for one.
-  if (!isBadge(String(file.value))) return;
+  if (!isBadge(file.toString())) return;
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
     const badge =

@@ -14,7 +14,7 @@ const bullet = /^[•·▪◦●]\s*\S/u;
  * paragraph), or a `•` bullet, which is not a list marker.
  */
 const remarkItemHints: Plugin<[], Root> = () => (tree, file) => {
-  const lines = String(file.value).split('\n');
+  const lines = file.toString().split('\n');
   visit(tree, (node) => {
     // Paragraphs hold no blocks: never walk their inline content (nor that of headings and tables).
     if (node.type === 'heading' || node.type === 'table' || node.type === 'code') return SKIP;

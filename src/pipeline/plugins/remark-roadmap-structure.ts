@@ -47,7 +47,7 @@ const linkLine = /^(?:<?https?:\/\/\S+>?|\[[^\]]*\]\([^)]*\))$/u;
 const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   const matter = file.data.matter ?? {};
   const timing: Timing = { text: new Map(), parent: new Map(), pinned: new Map() };
-  const source = String(file.value).split('\n');
+  const source = file.toString().split('\n');
   const phases: RoadmapPhase[] = [];
   const sections: RoadmapSection[] = [];
   const intro: string[] = [];
@@ -214,7 +214,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   file.data.timing = timing;
   file.data.roadmap = {
     title: matter.title ?? heading ?? file.stem ?? 'Roadmap',
-    lang: resolveSetting('lang', file.data.settings ?? {}, matter) ?? detectLanguage(sampleText(String(file.value))),
+    lang: resolveSetting('lang', file.data.settings ?? {}, matter) ?? detectLanguage(sampleText(file.toString())),
     description: matter.description ?? (intro.length > 0 ? intro.join('\n\n') : null),
     meta: { ...matter },
     phases,
@@ -222,7 +222,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
     sections: sections.filter((section) => section.topics.length > 0 || (depth <= 2 && !contentsHeading.test(section.title ?? ''))),
     diagnostics: [],
   };
-  if (!matter.title && heading === null && String(file.value).trim() !== '') {
+  if (!matter.title && heading === null && file.toString().trim() !== '') {
     file.message('Missing title, expected an H1 (`# Title`) or front matter `title`', {
       place: { line: 1, column: 1 },
       ruleId: 'missing-title',
