@@ -17,6 +17,19 @@ export type HeadingTime = 'range' | 'day' | 'none';
  * entry of a daily log, never a phase; `none`.
  */
 export function readHeadingTime(text: string): HeadingTime {
+  // The structure asks several times per heading; the answer depends on the text alone.
+  let time = timeCache.get(text);
+  if (time === undefined) {
+    if (timeCache.size >= 2000) timeCache.clear();
+    time = readTime(text);
+    timeCache.set(text, time);
+  }
+  return time;
+}
+
+const timeCache = new Map<string, HeadingTime>();
+
+function readTime(text: string): HeadingTime {
   const notation = parseWeekRange(text);
   if (notation?.unit === 'day' && notation.written && notation.written.start === notation.written.end) return 'day';
   if (notation?.weeks) return 'range';
