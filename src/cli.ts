@@ -248,7 +248,9 @@ withSettingOptions(program.command('inspect'))
       process.stdout.write(`${JSON.stringify(roadmap, null, 2)}\n`);
     } else {
       const view = toViewModel(roadmap, '', { labels: config.labels });
-      console.log(`${view.title}: ${view.stats.phases} phases, ${view.stats.weeks} weeks, ${view.stats.items} items`);
+      console.log(
+        `${view.title}: ${view.stats.phases} phases, ${view.stats.weeks} weeks, ${view.stats.items} items, language ${view.lang}`,
+      );
       for (const part of view.parts) {
         const label = part.weekLabel ? ` (${part.weekLabel}${part.dateLabel ? `, ${part.dateLabel}` : ''})` : '';
         console.log(`  ${part.kind.padEnd(7)} ${part.title ?? '(untitled)'}${label}: ${part.itemCount} items`);

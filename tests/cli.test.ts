@@ -188,7 +188,8 @@ describe('safety defaults', () => {
     expect((selectAll('script', tree) as Element[]).map((script) => toString(script))).toEqual([ownScript]);
     expect(html).not.toContain('javascript:');
     const labels = (selectAll('label', tree) as Element[]).map((label) => toString(label));
-    expect(labels).toEqual(['<img src=x onerror="alert(1)"> trick', 'link']);
+    // A known element (`<img>`) is read as an image, without its attributes' code; its empty alt text shows nothing.
+    expect(labels.map((label) => label.trim())).toEqual(['trick', 'link']);
     expect(toString(select('.lede', tree)!)).toBe('<script>document.title = "pwned"</script>');
   });
 

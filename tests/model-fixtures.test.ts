@@ -31,6 +31,17 @@ describe('model fixtures', () => {
     expectGoldenJson(join(directory, 'expected.json'), actual);
   });
 
+  // Workers and the build pass bytes, not strings: plugins that read the source must decode it (a `String(bytes)` is "35,32,…").
+  it.each(['list-after-table', 'item-hints', 'lang-detect-ja', 'html-and-badges'])('models %s from bytes as from text', async (name) => {
+    const input = readFileSync(join(fixturesDirectory, name, 'input.md'));
+    const fromText = await processRoadmap(input.toString('utf8'), 'input.md');
+    const fromBytes = await processRoadmap(new Uint8Array(input), 'input.md');
+    expect({ roadmap: fromBytes.roadmap, diagnostics: fromBytes.diagnostics }).toEqual({
+      roadmap: fromText.roadmap,
+      diagnostics: fromText.diagnostics,
+    });
+  });
+
   it('never runs code from a `!!js/function` front matter tag', async () => {
     const input = readFileSync(join(fixturesDirectory, 'front-matter-js-function', 'input.md'), 'utf8');
     const { roadmap } = await processRoadmap(input, 'input.md');

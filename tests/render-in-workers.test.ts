@@ -49,7 +49,8 @@ beforeAll(async () => {
     '---\nstart: 2027-01-04\n---\n# Pictures\n\n## Phase 1 (Weeks 1-2)\n\n- a dot ![dot](dot.png)\n- a missing one ![gone](gone.png)\n',
   );
   const seed = await readFile(path.join(repoRoot, 'content/rust-backend.md'));
-  for (let index = 1; (await readdir(content)).filter((file) => file.endsWith('.md')).length < 60; index += 1) {
+  // At least one seed copy (`seed-1`), however many model fixtures there are.
+  for (let index = 1; index === 1 || (await readdir(content)).filter((file) => file.endsWith('.md')).length < 60; index += 1) {
     await writeFile(path.join(content, `seed-${index}.md`), seed);
   }
   shoutTemplates = path.join(dir, 'shout-templates');

@@ -103,6 +103,7 @@ describe('dates and words in the roadmap language', () => {
     expect(traits).toMatchObject({ title: 'Week 3: Traits', weeks: { start: 3, end: 3 }, weekLabel: 'Week 3', columns: null });
     expect(traits?.items[0]).toMatchObject({ week: 3, cells: null });
     expect(table).toMatchObject({ title: null, weeks: null, weekLabel: null, columns: ['Course', 'Hours'] });
-    expect(table?.items[0]).toMatchObject({ text: 'SQL', cells: ['4'], week: 1 });
+    // The table sits under `### Week 3: Traits`: the sub-heading's week pins it too.
+    expect(table?.items[0]).toMatchObject({ text: 'SQL', cells: ['4'], week: 3 });
   });
 });

@@ -12,6 +12,9 @@ export const phaseOverlap: LintRule = {
     const dated = roadmap.phases.filter((phase) => phase.weeks && !phase.weeksAssumed);
     dated.forEach((second, index) => {
       for (const first of dated.slice(0, index)) {
+        // Phases written in days follow each other by day (`Days 1-30`, `Days 31-60` share week 5, not a day).
+        if (first.days && second.days && Math.max(first.days.start, second.days.start) > Math.min(first.days.end, second.days.end))
+          continue;
         const start = Math.max(first.weeks!.start, second.weeks!.start);
         const end = Math.min(first.weeks!.end, second.weeks!.end);
         if (start > end) continue;

@@ -63,6 +63,8 @@ export interface RoadmapPhase {
   /** The full heading text, e.g. `Phase 1: Fundamentals (Weeks 1-3)`. */
   heading: string;
   weeks: WeekRange | null;
+  /** For a phase written in days (`Days 31-60`): its days as written (its `weeks` are ⌈d/7⌉); only then. */
+  days?: WeekRange;
   ongoing: boolean;
   line: number;
   topics: RoadmapTopic[];

@@ -61,7 +61,7 @@ export interface ViewModel {
   parts: ViewPart[];
   phases: ViewPart[];
   sections: ViewPart[];
-  /** `doing`: items in progress (`[~]`). */
+  /** `weeks`: the weeks the plan spans, first to last (0 when undated); `doing`: items in progress (`[~]`). */
   stats: { phases: number; weeks: number; items: number; checked: number; doing: number };
   labels: Labels;
   generator: string;
@@ -85,8 +85,7 @@ export function toViewModel(roadmap: Roadmap, generator: string, options: ViewOp
     ...roadmap.sections.map((section) => toPart(section, 'section', dates)),
   ].sort((a, b) => a.line - b.line);
   const items = flattenItems(parts.flatMap((part) => part.topics.flatMap((topic) => topic.items)));
-  const weeks = new Set<number>();
-  for (const item of items) if (item.week !== null) weeks.add(item.week);
+  const span = planSpan(roadmap, items);
   const author = roadmap.meta.author;
   return {
     title: roadmap.title,
@@ -100,7 +99,7 @@ export function toViewModel(roadmap: Roadmap, generator: string, options: ViewOp
     sections: parts.filter((part) => !part.isPhase),
     stats: {
       phases: roadmap.phases.length,
-      weeks: weeks.size,
+      weeks: span === null ? 0 : span.end - span.start + 1,
       items: items.length,
       checked: items.filter((item) => item.checked).length,
       doing: items.filter((item) => item.state === 'doing').length,
@@ -110,6 +109,20 @@ export function toViewModel(roadmap: Roadmap, generator: string, options: ViewOp
     start: roadmap.start ?? null,
     schedule: (roadmap.schedule ?? []).map((entry) => ({ ...entry, label: formatDateRange(roadmap.lang, entry.start, entry.end) })),
   };
+}
+
+/**
+ * The weeks the plan spans, first to last, from its phases, topics and items
+ * (a 5-week plan is 5 weeks even when week 3 holds no item); `null` undated.
+ */
+function planSpan(roadmap: Roadmap, items: ViewItem[]): WeekRange | null {
+  const weeks: number[] = [];
+  for (const phase of roadmap.phases) if (phase.weeks) weeks.push(phase.weeks.start, phase.weeks.end);
+  for (const group of [...roadmap.phases, ...roadmap.sections])
+    for (const topic of group.topics) if (topic.weeks) weeks.push(topic.weeks.start, topic.weeks.end);
+  for (const item of items) if (item.week !== null) weeks.push(item.week);
+  if (weeks.length === 0) return null;
+  return { start: Math.min(...weeks), end: Math.max(...weeks) };
 }
 
 /** How dates and weeks read in one roadmap's language. */

@@ -1,7 +1,7 @@
 import { parseWeekRange } from './parse-week-range.js';
 
-/** Words naming a phase, in English, Spanish, Portuguese, French, German and Russian. */
-const phaseWord = `(?:phase|stage|step|part|module|month|level|milestone|unit|sprint|week|fase|etapa|paso|passo|parte|m[óo]dulo|n[ií]vel|unidad|unidade|mes|mês|semana|[ée]tape|partie|niveau|mois|semaine|stufe|schritt|teil|modul|monat|woche|etappe|этап|фаза|шаг|часть|модуль|уровень|месяц|неделя|ступень)`;
+/** Words naming a phase, in English, Spanish, Portuguese, French, German, Russian, Italian and Turkish. */
+const phaseWord = `(?:phase|stage|step|part|module|month|level|milestone|unit|sprint|week|settimana|livello|parte|aşama|seviye|bölüm|fase|etapa|paso|passo|parte|m[óo]dulo|n[ií]vel|unidad|unidade|mes|mês|semana|[ée]tape|partie|niveau|mois|semaine|stufe|schritt|teil|modul|monat|woche|etappe|этап|фаза|шаг|часть|модуль|уровень|месяц|неделя|ступень)`;
 const wordStart = String.raw`(?<![\p{L}\p{N}])`;
 const wordEnd = String.raw`(?![\p{L}\p{N}])`;
 /** `Phase 2`, `Stage 10`, `Этап 1`, `Étape 3` anywhere in the heading. */
@@ -12,6 +12,8 @@ const wordOrdinal = new RegExp(
   'iu',
 );
 /** `第一阶段`, `阶段 2`, `第3部分`, `第二步`, `第4单元`, `第5章`. */
+/** `2. Aşama`, `3단계`, `第2段階`: the number before the word (Turkish, Korean, Japanese). */
+const suffixed = /(?<![\p{L}\p{N}])\d{1,2}(?:\.\s*(?:aşama|bölüm|seviye|hafta)|\s*단계|\s*주차)|第\s*\d{1,2}\s*(?:段階|章|部)/iu;
 const chinese = /第\s*[\d零〇一二两三四五六七八九十]+\s*(?:阶段|階段|部分|步|单元|單元|章|期)|阶段\s*[\d一二三四五六七八九十]+/u;
 
 /**
@@ -22,5 +24,28 @@ const chinese = /第\s*[\d零〇一二两三四五六七八九十]+\s*(?:阶段|
  * Tips", "Modules and Crates").
  */
 export function isPhaseHeading(text: string): boolean {
-  return numbered.test(text) || wordOrdinal.test(text) || chinese.test(text) || parseWeekRange(text) !== null;
+  return isPhaseByWords(text) || parseWeekRange(text) !== null;
+}
+
+/** A heading naming a numbered phase by its words alone (`Phase 2`, `Etapa 3`, `第一阶段`, `2. Aşama`), whatever its time. */
+export function isPhaseByWords(text: string): boolean {
+  return numbered.test(text) || wordOrdinal.test(text) || chinese.test(text) || suffixed.test(text);
+}
+
+/** A checkpoint, review or project heading (without time of its own) belongs to the phase before it. */
+const followsPhase =
+  /(?<![\p{L}])(?:checkpoints?|milestones?|reviews?|recap|retrospective|assessments?|exams?|quiz(?:zes)?|capstone|mini[- ]?projects?|evaluation|revis[ãa]o|revisi[óo]n|repaso|bilan|r[ée]vision|wiederholung|prüfung|повторение|контрольн\p{L}*|复习|检查点|里程碑|小结|総復習|복습)(?![\p{L}])/iu;
+/** The same at a shallower level than the phases, where a project heading is about the phase too (`## Phase 1 project`). */
+const followsPhaseAbove = new RegExp(
+  `${followsPhase.source}|(?<![\\p{L}])(?:projects?|proyectos?|projetos?|projets?|projekte?|проекты?|项目|プロジェクト|프로젝트)(?![\\p{L}])`,
+  'iu',
+);
+
+/**
+ * A checkpoint, review, exam or capstone heading (`## Phase 1 checkpoint`,
+ * `### Review`); `above`: a heading shallower than the phases, where a
+ * project heading counts too (`## Phase 1 project`).
+ */
+export function isCheckpointHeading(text: string, above: boolean): boolean {
+  return (above ? followsPhaseAbove : followsPhase).test(text);
 }

@@ -3,7 +3,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import remarkChecklistItems from './plugins/remark-checklist-items.js';
-import remarkLiteralHtml from './plugins/remark-literal-html.js';
+import remarkDropBadges from './plugins/remark-drop-badges.js';
+import remarkItemHints from './plugins/remark-item-hints.js';
+import remarkForeignMatter, { foreignMatters } from './plugins/remark-foreign-matter.js';
+import remarkReadHtml from './plugins/remark-read-html.js';
 import remarkRoadmapDiagnostics from './plugins/remark-roadmap-diagnostics.js';
 import remarkRoadmapLint from './plugins/remark-roadmap-lint.js';
 import remarkRoadmapMatter from './plugins/remark-roadmap-matter.js';
@@ -15,24 +18,29 @@ import remarkWeekNumbers from './plugins/remark-week-numbers.js';
  * The whole enrichment pipeline, in order. Each stage is one unified plugin:
  *
  * 1. parse: Markdown (CommonMark + GFM) with YAML front matter → mdast
- * 2. matter: YAML front matter → `file.data.matter` (validated)
- * 3. literal html: raw HTML is kept as literal text, never interpreted
- * 4. structure: title, phases, sections, topics, items → `file.data.roadmap`
- * 5. weeks: week ranges of phases and topics, a week for every dated item
- * 6. schedule: with a start date, the dates of every week and each item's due date
- * 7. checklist items: stable ids, checked state, sanitized inline HTML
- * 8. diagnostics: whole-roadmap checks (no title, no items)
- * 9. lint: inconsistencies (overlaps, gaps, empty phases, duplicates, unreadable dates)
+ * 2. matter: other front matter (TOML, `---js`, `;;;`) reported and dropped; YAML front matter → `file.data.matter` (validated)
+ * 3. html: known HTML elements read as Markdown (images, headings, summaries), other tags kept as literal text
+ * 4. badges: status badge images dropped
+ *    hints: lines that look like items but are text (`5. …` inside a paragraph, `• …`)
+ * 5. structure: title, phases, sections, topics, items, language → `file.data.roadmap`
+ * 6. weeks: week ranges of phases and topics, a week for every dated item
+ * 7. schedule: with a start date (or dated headings), the dates of every week and each item's due date
+ * 8. checklist items: stable ids, checked state, sanitized inline HTML
+ * 9. diagnostics: whole-roadmap checks (no title, no items)
+ * 10. lint: inconsistencies (overlaps, gaps, empty phases, duplicates, unreadable dates)
  *
  * The processor is frozen and shared: it holds no per-file state.
  */
 export function createProcessor() {
   return unified()
     .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFrontmatter, ['yaml', ...foreignMatters])
     .use(remarkGfm)
+    .use(remarkForeignMatter)
     .use(remarkRoadmapMatter)
-    .use(remarkLiteralHtml)
+    .use(remarkReadHtml)
+    .use(remarkDropBadges)
+    .use(remarkItemHints)
     .use(remarkRoadmapStructure)
     .use(remarkWeekNumbers)
     .use(remarkRoadmapSchedule)

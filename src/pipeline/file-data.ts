@@ -1,4 +1,4 @@
-import type { Roadmap } from '../model/roadmap.js';
+import type { Roadmap, RoadmapItem, RoadmapPhase, RoadmapTopic } from '../model/roadmap.js';
 import type { SettingLayers } from './settings.js';
 
 /** What the pipeline keeps on `file.data`, shared between plugins. */
@@ -10,6 +10,8 @@ declare module 'vfile' {
     settings: SettingLayers;
     /** The enriched roadmap model. */
     roadmap: Roadmap;
+    /** How the structure read time, for the weeks plugin (never printed). */
+    timing: Timing;
   }
 }
 
@@ -23,4 +25,14 @@ export interface FrontMatter {
   weeksPerPhase?: number;
   weeksPerMonth?: number;
   [key: string]: unknown;
+}
+
+/** What the structure learnt about time, passed to the weeks plugin. */
+export interface Timing {
+  /** The text a phase's or topic's time is read from: its heading, plus a notation-only heading or line right under it. */
+  text: Map<RoadmapPhase | RoadmapTopic, string>;
+  /** A topic's enclosing topic (`### Week 2` over `#### Day 3`, `### Week 1` over `**Exercises**`). */
+  parent: Map<RoadmapTopic, RoadmapTopic>;
+  /** A table row's own time, from its week or day column (`W3`, `Day 5`). */
+  pinned: Map<RoadmapItem, string>;
 }

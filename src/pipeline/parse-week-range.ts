@@ -1,6 +1,6 @@
 import type { WeekRange } from '../model/roadmap.js';
 import { readChineseNumber } from './read-chinese-number.js';
-import { dayWords, monthWords, ongoingPhrases, ongoingStarts, rangeWords, weekWords } from './week-words.js';
+import { dayWords, monthWords, ongoingPhrases, ongoingStarts, rangeWords, suffixWords, weekWords } from './week-words.js';
 
 /** The unit a notation was written in. */
 export type TimeUnit = 'week' | 'month' | 'day';
@@ -44,6 +44,11 @@ const unitPatterns: [TimeUnit, RegExp][] = [
   ['month', new RegExp(unitPattern(monthWords), 'iu')],
   ['day', new RegExp(unitPattern(dayWords), 'iu')],
 ];
+/** `1. Hafta`, `1-2주차`, `3週目`: the number before its word. */
+const suffixPatterns: [TimeUnit, RegExp][] = (['week', 'month', 'day'] as const).map((unit) => [
+  unit,
+  new RegExp(String.raw`${wordStart}${number}(?:${dash}${number})?\s*(?:${suffixWords[unit]})`, 'iu'),
+]);
 /** `W1-W3`, `W2`: a capital W right before the number. */
 const shortPattern = new RegExp(`${wordStart}W${number}(?:${dash}W?${number})?${wordEnd}`, 'u');
 /** `第1-2周`, `第3周`, `第一至三周`, `第2个月`, `第1-30天`. */
@@ -123,6 +128,10 @@ function findNotation(text: string): Found | null {
     const match = pattern.exec(text);
     if (match) candidates.push(fromMatch(unit, match, Number));
   }
+  for (const [unit, pattern] of suffixPatterns) {
+    const match = pattern.exec(text);
+    if (match) candidates.push(fromMatch(unit, match, Number));
+  }
   const short = shortPattern.exec(text);
   if (short) candidates.push(fromMatch('week', short, Number));
   const chinese = chinesePattern.exec(text);
@@ -167,4 +176,35 @@ function tidy(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\s*[:：,，;—–-]$/u, '');
+}
+
+/** A length of time (`(2 weeks)`, `~3 months`, `— 10 days`), in its unit. */
+export interface Duration {
+  unit: TimeUnit;
+  count: number;
+}
+
+const durationPattern = new RegExp(
+  String.raw`(?:[(（~≈]|[—–:-]\s)\s*(?:about\s+|approx\.?\s+|ca\.?\s+)?(\d{1,3})(?:\s*[-–]\s*\d{1,3})?\+?\s*(${[
+    weekWords,
+    monthWords,
+    dayWords,
+  ]
+    .map((words) => words.join('|'))
+    .join('|')})${wordEnd}`,
+  'iu',
+);
+
+/** A duration written in parentheses or after `~` or a dash: `Basics (2 weeks)`, `Projects ~3 months`; `null` when there is none. */
+export function parseDuration(text: string): Duration | null {
+  const match = durationPattern.exec(text);
+  if (!match) return null;
+  const word = match[2]!;
+  const unit: TimeUnit = unitPatternsOnly('month', word) ? 'month' : unitPatternsOnly('day', word) ? 'day' : 'week';
+  return { unit, count: Number(match[1]) };
+}
+
+function unitPatternsOnly(unit: 'month' | 'day', word: string): boolean {
+  const words = unit === 'month' ? monthWords : dayWords;
+  return new RegExp(`^(?:${words.join('|')})$`, 'iu').test(word);
 }

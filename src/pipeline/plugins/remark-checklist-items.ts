@@ -8,6 +8,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection } from '../../model/roadmap.js';
 import { createIdRegistry, slugify } from '../create-item-id.js';
+import { readTick } from '../read-tick.js';
 
 /**
  * Make every list item a checklist item: a stable, readable, unique id built
@@ -92,9 +93,9 @@ function toInlineHtml(node: ListItem, definitions: Definition[]): string {
 }
 
 function rowToHtml(row: TableRow, definitions: Definition[]): string {
-  const [first, ...rest] = row.children[0]?.children ?? [];
+  const [first, ...rest] = row.children[row.data?.textCell ?? 0]?.children ?? [];
   // A `[x] ` the author typed in the first cell is the checkbox, not text.
-  const lead = first?.type === 'text' ? { ...first, value: first.value.replace(/^\s*\[[ xX~-]\]\s*/, '') } : first;
+  const lead = first?.type === 'text' ? { ...first, value: stripTick(first.value) } : first;
   return phrasingToHtml(lead ? [lead, ...rest] : rest, definitions);
 }
 
@@ -107,4 +108,12 @@ function phrasingToHtml(phrasing: PhrasingContent[], definitions: Definition[]):
   const root = sanitize(toHast({ type: 'root', children: [{ type: 'paragraph', children: phrasing }, ...definitions] }));
   const paragraph = root.type === 'root' ? root.children.find((child): child is Element => child.type === 'element') : undefined;
   return toHtml(paragraph?.children ?? []).trim();
+}
+
+/** A row's text without the tick typed at its start (`[x] `, `[✓] `, `✅ `). */
+function stripTick(text: string): string {
+  const gfm = /^\s*\[[ xX~-]\]\s*/.exec(text);
+  if (gfm) return text.slice(gfm[0].length);
+  const tick = readTick(text.trimStart());
+  return tick && !('unknown' in tick) ? text.trimStart().slice(tick.length) : text;
 }

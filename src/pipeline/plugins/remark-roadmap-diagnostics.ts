@@ -9,7 +9,7 @@ import type { RoadmapItem, RoadmapTopic } from '../../model/roadmap.js';
 const remarkRoadmapDiagnostics: Plugin<[], Root> = () => (_tree, file) => {
   const roadmap = file.data.roadmap;
   if (!roadmap) return;
-  if (String(file.value).trim() === '') {
+  if (file.toString().trim() === '') {
     file.fail('Unexpected empty file, expected a roadmap: a `# Title` and a list of items', {
       place: { line: 1, column: 1 },
       ruleId: 'empty-file',

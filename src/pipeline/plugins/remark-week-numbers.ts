@@ -1,59 +1,171 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import type { RoadmapItem, RoadmapPhase, RoadmapTopic, WeekRange } from '../../model/roadmap.js';
+import type { RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic, WeekRange } from '../../model/roadmap.js';
 import { distributeWeeks } from '../distribute-weeks.js';
+import type { Timing } from '../file-data.js';
 import { layOutUndatedPhases } from '../lay-out-undated-phases.js';
-import { defaultWeeksPerMonth, parseWeekRange, stripWeekRange, type WeekNotation } from '../parse-week-range.js';
+import { defaultWeeksPerMonth, parseDuration, parseWeekRange, stripWeekRange, toWeeks, type WeekNotation } from '../parse-week-range.js';
+import { daysBetween, readHeadingDate } from '../read-heading-date.js';
 import { resolveSetting } from '../settings.js';
 
 /** Longest week range taken at face value (about ten years). */
 export const maxWeek = 520;
 
 /**
- * Read each phase's week range from its heading (`(Weeks 1-3)`, `(Months
- * 2-3)`, `(Ongoing)`, `第1-2周`) and each topic's (`### Week 5: Traits`), then
- * give every item a week: a topic's own weeks win over its phase's; items of
- * undated or ongoing phases and topics keep `week: null`. A phase whose
- * heading has no weeks but whose topics do spans them; with `weeksPerPhase`,
- * the remaining undated phases are laid out after the last dated one.
- * Sub-items share the week of their parent.
+ * Read each phase's time from its heading (or the notation right under it:
+ * `(Weeks 1-3)`, `(Months 2-3)`, `(Days 1-30)`, `(2 weeks)`, `(Ongoing)`,
+ * `第1-2周`) and each topic's (`### Week 5: Traits`, `#### Day 3`,
+ * `### 2025-07-01`), then give every item a week. A topic's own weeks win
+ * over its phase's and pin its items; a topic nested in another shares its
+ * weeks; weeks and days that restart inside a longer phase or topic
+ * (`Month 2` › `Week 1`, `Week 2` › `Day 1`) count from its start; a
+ * duration starts after the phase before it; the first dated heading is
+ * week 1 of a dated plan. A table's week or day column dates its rows.
+ * Items of undated or ongoing phases and topics keep `week: null`. A phase
+ * whose heading has no weeks but whose topics do spans them; with
+ * `weeksPerPhase`, the remaining undated phases are laid out after the last
+ * dated one. Sub-items share the week of their parent.
  */
 const remarkWeekNumbers: Plugin<[], Root> = () => (_tree, file) => {
   const roadmap = file.data.roadmap;
   if (!roadmap) return;
   const matter = file.data.matter ?? {};
   const layers = file.data.settings ?? {};
+  const timing: Timing = file.data.timing ?? { text: new Map(), parent: new Map(), pinned: new Map() };
   const weeksPerMonth = resolveSetting('weeksPerMonth', layers, matter) ?? defaultWeeksPerMonth;
   const weeksPerPhase = resolveSetting('weeksPerPhase', layers, matter);
   const broken = new Set<RoadmapPhase>();
+  const groups: (RoadmapPhase | RoadmapSection)[] = [...roadmap.phases, ...roadmap.sections];
+  const textOf = (node: RoadmapPhase | RoadmapTopic) => timing.text.get(node) ?? ('heading' in node ? node.heading : node.title);
 
+  // Dated headings: the earliest date is the plan's start unless a start date was given.
+  const dates = [
+    ...roadmap.phases.flatMap((phase) => readHeadingDate(textOf(phase) ?? '') ?? []),
+    ...groups.flatMap((group) => group.topics.flatMap((topic) => readHeadingDate(textOf(topic) ?? '') ?? [])),
+  ];
+  const earliest = dates.length > 0 ? [...dates].sort()[0]! : null;
+  const start = resolveSetting('start', layers, matter) ?? earliest;
+  if (earliest !== null && start === earliest) file.data.datedStart = earliest;
+
+  const reader: TopicReader = { file, timing, weeksPerMonth, start, own: new Map(), textOf };
+  let cursor = 0;
   for (const phase of roadmap.phases) {
-    const notation = parseWeekRange(phase.heading, { weeksPerMonth });
-    if (notation) {
-      phase.title = stripWeekRange(phase.heading, notation);
+    const text = textOf(phase) ?? phase.heading;
+    const date = start === null ? null : readHeadingDate(text);
+    const notation = date === null ? dayOne(parseWeekRange(text, { weeksPerMonth })) : null;
+    const duration = notation || date ? null : parseDuration(text);
+    if (date !== null && start !== null) {
+      const day = daysBetween(start, date) + 1;
+      if (day >= 1) {
+        phase.weeks = { start: Math.ceil(day / 7), end: Math.ceil(day / 7) };
+        phase.days = { start: day, end: day };
+      }
+    } else if (notation) {
+      const own = parseWeekRange(phase.heading, { weeksPerMonth });
+      if (own) phase.title = stripWeekRange(phase.heading, own);
       phase.ongoing = notation.ongoing;
       if (notation.weeks) {
-        if (checkRange(file, notation, phase.line, weeksPerMonth)) phase.weeks = notation.weeks;
-        else broken.add(phase);
+        if (checkRange(file, notation, phase.line, weeksPerMonth)) {
+          phase.weeks = notation.weeks;
+          if (notation.unit === 'day' && notation.written) phase.days = notation.written;
+        } else broken.add(phase);
       }
+    } else if (duration) {
+      const length =
+        duration.unit === 'month'
+          ? duration.count * weeksPerMonth
+          : duration.unit === 'day'
+            ? Math.ceil(duration.count / 7)
+            : duration.count;
+      if (length >= 1) phase.weeks = { start: cursor + 1, end: cursor + length };
     }
-    for (const topic of phase.topics) readTopicWeeks(file, topic, weeksPerMonth);
-    if (!notation) phase.weeks = spanOf(phase.topics.flatMap((topic) => (topic.weeks ? [topic.weeks] : [])));
+    for (const topic of phase.topics) readTopicWeeks(reader, topic, phase.weeks);
+    if (!notation && !duration && !date) phase.weeks = spanOf(phase.topics.flatMap((topic) => reader.own.get(topic) ?? []));
+    cursor = Math.max(cursor, phase.weeks?.end ?? 0);
   }
+  for (const section of roadmap.sections) for (const topic of section.topics) readTopicWeeks(reader, topic, null);
   if (weeksPerPhase !== undefined) layOutUndatedPhases(roadmap.phases, weeksPerPhase, broken);
-  for (const phase of roadmap.phases) assignWeeks(phase);
+  for (const group of groups) assignWeeks(reader, group);
 };
 
 export default remarkWeekNumbers;
 
-function readTopicWeeks(file: VFile, topic: RoadmapTopic, weeksPerMonth: number) {
-  if (topic.title === null) return;
-  const notation = parseWeekRange(topic.title, { weeksPerMonth });
-  if (!notation) return;
-  topic.title = stripWeekRange(topic.title, notation);
-  if (notation.ongoing) topic.ongoing = true;
-  else if (notation.weeks && checkRange(file, notation, topic.line, weeksPerMonth)) topic.weeks = notation.weeks;
+declare module 'vfile' {
+  interface DataMap {
+    /** The earliest date of a dated roadmap's headings, when it is the plan's start (the schedule starts there). */
+    datedStart: string;
+  }
+}
+
+interface TopicReader {
+  file: VFile;
+  timing: Timing;
+  weeksPerMonth: number;
+  start: string | null;
+  /** The weeks each topic covers: its own, or its enclosing topic's. */
+  own: Map<RoadmapTopic, WeekRange>;
+  textOf: (node: RoadmapPhase | RoadmapTopic) => string | null;
+}
+
+function readTopicWeeks(reader: TopicReader, topic: RoadmapTopic, phaseWeeks: WeekRange | null) {
+  const { file, timing, weeksPerMonth } = reader;
+  const parent = timing.parent.get(topic);
+  const around = (parent && reader.own.get(parent)) ?? phaseWeeks;
+  const inherit = () => {
+    if (parent && reader.own.has(parent)) reader.own.set(topic, reader.own.get(parent)!);
+    if (parent?.ongoing) topic.ongoing = true;
+  };
+  const text = reader.textOf(topic);
+  if (text === null) return inherit();
+  const date = readHeadingDate(text);
+  if (date !== null && reader.start !== null) {
+    const day = daysBetween(reader.start, date) + 1;
+    if (day >= 1) {
+      const week = Math.ceil(day / 7);
+      topic.weeks = { start: week, end: week };
+      reader.own.set(topic, topic.weeks);
+    }
+    return;
+  }
+  const notation = parseWeekRange(text, { weeksPerMonth });
+  if (!notation) return inherit();
+  if (topic.title !== null) {
+    const own = parseWeekRange(topic.title, { weeksPerMonth });
+    if (own) topic.title = stripWeekRange(topic.title, own);
+  }
+  if (notation.ongoing) {
+    topic.ongoing = true;
+    return;
+  }
+  dayOne(notation);
+  const weeks = within(notation, around, weeksPerMonth);
+  if (weeks && checkRange(file, { ...notation, weeks }, topic.line, weeksPerMonth)) {
+    topic.weeks = weeks;
+    reader.own.set(topic, weeks);
+  }
+}
+
+/** A daily log's `Day 0` is its first day. */
+function dayOne(notation: WeekNotation | null): WeekNotation | null {
+  if (notation?.unit === 'day' && notation.written?.start === 0 && notation.written.end === 0) {
+    notation.written = { start: 1, end: 1 };
+    notation.weeks = { start: 1, end: 1 };
+  }
+  return notation;
+}
+
+/** A topic's weeks, counted from the start of the range around it when they restart there (`Month 2` › `Week 1` is week 5). */
+function within(notation: WeekNotation, around: WeekRange | null, weeksPerMonth: number): WeekRange | null {
+  const { weeks, written, unit } = notation;
+  if (!weeks || !written || !unit || !around || contains(around, weeks)) return weeks;
+  const offset = unit === 'week' ? around.start - 1 : unit === 'day' ? (around.start - 1) * 7 : 0;
+  const shifted = toWeeks(unit, { start: written.start + offset, end: written.end + offset }, weeksPerMonth);
+  return offset > 0 && contains(around, shifted) ? shifted : weeks;
+}
+
+function contains(outer: WeekRange, inner: WeekRange): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
 }
 
 /** Report a reversed or impossible range (`week-range`, an error); `true` when the range is usable. */
@@ -80,15 +192,33 @@ function spanOf(ranges: WeekRange[]): WeekRange | null {
   return { start: Math.min(...ranges.map((r) => r.start)), end: Math.max(...ranges.map((r) => r.end)) };
 }
 
-function assignWeeks(phase: RoadmapPhase) {
-  for (const topic of phase.topics) {
-    if (topic.weeks) spread(topic.items, topic.weeks);
+function assignWeeks(reader: TopicReader, group: RoadmapPhase | RoadmapSection) {
+  const loose: RoadmapItem[] = [];
+  for (const topic of group.topics) {
+    const items = topic.items.filter((item) => !pin(reader, item));
+    const weeks = reader.own.get(topic);
+    if (weeks) spread(items, weeks);
+    else if (!topic.ongoing) loose.push(...items);
   }
-  if (!phase.weeks) return;
-  spread(
-    phase.topics.filter((topic) => !topic.weeks && !topic.ongoing).flatMap((topic) => topic.items),
-    phase.weeks,
-  );
+  const weeks = 'heading' in group ? group.weeks : null;
+  if (weeks) spread(loose, weeks);
+}
+
+/** Give a table row the week its week or day column names; `true` when it did. */
+function pin(reader: TopicReader, item: RoadmapItem): boolean {
+  const text = reader.timing.pinned.get(item);
+  if (text === undefined) return false;
+  const date = readHeadingDate(text);
+  if (date !== null && reader.start !== null) {
+    const day = daysBetween(reader.start, date) + 1;
+    if (day < 1) return false;
+    setWeek(item, Math.ceil(day / 7));
+    return true;
+  }
+  const weeks = parseWeekRange(text, { weeksPerMonth: reader.weeksPerMonth })?.weeks;
+  if (!weeks || weeks.start < 1 || weeks.start > maxWeek) return false;
+  setWeek(item, weeks.start);
+  return true;
 }
 
 function spread(items: RoadmapItem[], range: WeekRange) {

@@ -1,0 +1,89 @@
+import { isCheckpointHeading, isPhaseByWords, isPhaseHeading } from './classify-heading.js';
+import { parseDuration, parseWeekRange } from './parse-week-range.js';
+import { readHeadingDate } from './read-heading-date.js';
+
+/** A heading as the structure sees it: its level and the text that carries its time (its own, or a notation right under it). */
+export interface HeadingFacts {
+  depth: number;
+  text: string;
+}
+
+/** What a heading's text says about time. */
+export type HeadingTime = 'range' | 'day' | 'none';
+
+/**
+ * `range`: a week or month notation, a day range or a duration (a phase's
+ * time); `day`: one day (`Day 3`, `Jour 0`) or one date (`2025-07-01`), an
+ * entry of a daily log, never a phase; `none`.
+ */
+export function readHeadingTime(text: string): HeadingTime {
+  // The structure asks several times per heading; the answer depends on the text alone.
+  let time = timeCache.get(text);
+  if (time === undefined) {
+    if (timeCache.size >= 2000) timeCache.clear();
+    time = readTime(text);
+    timeCache.set(text, time);
+  }
+  return time;
+}
+
+const timeCache = new Map<string, HeadingTime>();
+
+function readTime(text: string): HeadingTime {
+  const notation = parseWeekRange(text);
+  if (notation?.unit === 'day' && notation.written && notation.written.start === notation.written.end) return 'day';
+  if (notation?.weeks) return 'range';
+  if (readHeadingDate(text) !== null) return 'day';
+  if (notation?.ongoing) return 'none';
+  return parseDuration(text) ? 'range' : 'none';
+}
+
+/**
+ * The heading level of the phases: the shallowest level where headings carry
+ * a time notation (two or more if some level has two), unless most of those
+ * headings sit under numbered phases one level up (`## Phase 2` over
+ * `### Week 5`), which are then the phases; without any time, the shallowest
+ * level naming numbered phases; else 2.
+ */
+export function findPhaseDepth(headings: readonly HeadingFacts[]): number {
+  const timed = headings.map((heading) => readHeadingTime(heading.text) === 'range');
+  const worded = headings.map((heading) => isPhaseByWords(heading.text));
+  const depths = (flags: boolean[]) => headings.filter((_, index) => flags[index]).map((heading) => heading.depth);
+  const timedDepths = depths(timed);
+  const countAt = (depth: number) => timedDepths.filter((d) => d === depth).length;
+  const repeated = timedDepths.filter((depth) => countAt(depth) >= 2);
+  const level = repeated.length > 0 ? Math.min(...repeated) : timedDepths.length > 0 ? Math.min(...timedDepths) : null;
+  if (level === null) {
+    const wordDepths = depths(worded);
+    return wordDepths.length > 0 ? Math.min(...wordDepths) : 2;
+  }
+  // The phase-like heading (numbered or dated, not a checkpoint) each timed heading of `level` sits under, if any.
+  const open = new Map<number, number>();
+  const underDepths: number[] = [];
+  let total = 0;
+  headings.forEach((heading, index) => {
+    for (const [depth] of open) if (depth >= heading.depth) open.delete(depth);
+    if (heading.depth === level && timed[index]) {
+      total += 1;
+      const parents = [...open.entries()].filter(
+        ([depth, parent]) =>
+          depth < level &&
+          (timed[parent] ? covers(headings[parent]!.text, heading.text) : worded[parent]) &&
+          !isCheckpointHeading(headings[parent]!.text, false),
+      );
+      if (parents.length > 0) underDepths.push(Math.min(...parents.map(([depth]) => depth)));
+    }
+    open.set(heading.depth, index);
+  });
+  if (underDepths.length * 2 > total) return Math.min(...underDepths);
+  return level;
+}
+
+export { isPhaseHeading };
+
+/** `true` when the weeks `outer` names contain those `inner` names (`Weeks 1-4` › `Week 2`). */
+function covers(outer: string, inner: string): boolean {
+  const a = parseWeekRange(outer)?.weeks;
+  const b = parseWeekRange(inner)?.weeks;
+  return !!a && !!b && a.start <= b.start && b.end <= a.end;
+}

@@ -1,0 +1,44 @@
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+
+/** `5. Read chapter 5` inside a paragraph: a numbered line Markdown reads as text. */
+const numbered = /^(\d{1,9})[.)]\s+\S/;
+/** `• item`, `· item`, `▪ item`: a bullet that is not a Markdown list marker. */
+const bullet = /^[•·▪◦●]\s*\S/u;
+
+/**
+ * Point at lines that look like list items but that Markdown reads as text
+ * (an `info` hint named `item-hint`, at the line): a numbered line inside a
+ * paragraph (an ordered list that does not start at 1 cannot interrupt a
+ * paragraph), or a `•` bullet, which is not a list marker.
+ */
+const remarkItemHints: Plugin<[], Root> = () => (tree, file) => {
+  const lines = file.toString().split('\n');
+  visit(tree, (node) => {
+    // Paragraphs hold no blocks: never walk their inline content (nor that of headings and tables).
+    if (node.type === 'heading' || node.type === 'table' || node.type === 'code') return SKIP;
+    if (node.type !== 'paragraph') return undefined;
+    const start = node.position?.start.line;
+    const end = node.position?.end.line;
+    if (start === undefined || end === undefined) return SKIP;
+    for (let line = start; line <= end; line += 1) {
+      const text = (lines[line - 1] ?? '').replace(/^(?:\s*>)*\s*/, '');
+      const number = numbered.exec(text);
+      let reason: string | null = null;
+      if (number && line > start && number[1] !== '1') {
+        reason = `Unexpected text \`${clip(text)}\`, expected a list item: a list numbered from ${number[1]} cannot interrupt a paragraph, add a blank line before it`;
+      } else if (bullet.test(text)) {
+        reason = `Unexpected text \`${clip(text)}\`, expected a list item: \`${text[0]}\` is not a list marker, write \`- \``;
+      }
+      if (reason) file.info(reason, { place: { line, column: 1 }, ruleId: 'item-hint', source: 'roadmap-press' });
+    }
+    return SKIP;
+  });
+};
+
+export default remarkItemHints;
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
