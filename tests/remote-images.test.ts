@@ -62,9 +62,9 @@ describe('remote images in print', () => {
     expect(result.roadmaps[0]!.diagnostics).toEqual([
       {
         severity: 'warning',
-        message:
-          "Unexpected remote image https://img.shields.io/badge/build-passing-green (and 2 more), expected an image file inside the roadmap's folder: printed as its alt text (a badge as nothing), since printing is offline",
-        line: 5,
+        // The badges are dropped by the model (remark-drop-badges) before printing: only the screenshot is left to name.
+        message: `Unexpected remote image ${origin}/shot.png, expected an image file inside the roadmap's folder: printed as its alt text (a badge as nothing), since printing is offline`,
+        line: 6,
         column: null,
         rule: 'remote-image',
       },
