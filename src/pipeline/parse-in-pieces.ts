@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Extension } from 'micromark-util-types';
 import type { Data } from 'unified';
-import type { Position } from 'unist';
+import type { Node, Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { findPieceStarts, type PieceStart } from './pieces/find-piece-starts.js';
@@ -29,7 +29,7 @@ interface Piece {
   tree: Root;
 }
 
-const defaultMinPieceLength = 16_384;
+const defaultMinPieceLength = 4096;
 
 /**
  * Parse a document exactly as `processor.parse` would, in linear time.
@@ -59,9 +59,10 @@ export function parseInPieces(processor: { data(): Data }, file: VFile, options:
   const starts = findPieceStarts(text);
   if (starts.length === 0) return parse(text);
   const pieces = cutPieces(text, starts, minPieceLength, parse);
-  const labels = collectDefinedLabels(pieces);
+  // Every definition has `]:` in it (a label, then a colon): without one there is nothing to share.
+  const labels = text.includes(']:') ? collectDefinedLabels(pieces) : { definitions: [], footnotes: [], count: 0, countIn: new Map() };
   for (const piece of pieces) {
-    if (labels.countIn.get(piece)! < labels.count && hasBracketText(piece.tree)) {
+    if ((labels.countIn.get(piece) ?? 0) < labels.count && hasBracketText(piece.tree)) {
       piece.tree = parse(piece.source, [seedDefinitions(labels)]);
       stats.reparsed += 1;
     }
@@ -133,19 +134,27 @@ function joinPieces(pieces: Piece[]): Root {
   const [first, ...rest] = pieces as [Piece, ...Piece[]];
   const root = first.tree;
   for (const { start, tree } of rest) {
-    const shift = (position: Position): Position => ({
-      start: {
-        line: position.start.line + start.line - 1,
-        column: position.start.column,
-        offset: (position.start.offset ?? 0) + start.offset,
-      },
-      end: { line: position.end.line + start.line - 1, column: position.end.column, offset: (position.end.offset ?? 0) + start.offset },
-    });
-    visit(tree, (node) => {
-      if (node.position) node.position = shift(node.position);
-    });
+    shiftPositions(tree, start);
     if (root.position && tree.position) root.position.end = tree.position.end;
   }
   root.children = pieces.flatMap((piece) => piece.tree.children);
   return root;
+}
+
+/**
+ * Move every position of a tree by a piece's start (lines and offsets; a piece starts at column 1).
+ * A plain loop rather than `unist-util-visit`: it runs over every node of a large document, and
+ * visit's ancestor lists cost more than the parse of small pieces.
+ */
+function shiftPositions(tree: Root, start: PieceStart): void {
+  const shift = (point: Point): Point => ({
+    line: point.line + start.line - 1,
+    column: point.column,
+    offset: (point.offset ?? 0) + start.offset,
+  });
+  const stack: Node[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.position) node.position = { start: shift(node.position.start), end: shift(node.position.end) };
+    if ('children' in node && Array.isArray(node.children)) stack.push(...(node.children as Node[]));
+  }
 }
