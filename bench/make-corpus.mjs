@@ -46,6 +46,9 @@ function large(items) {
   return lines.join('\n');
 }
 
+/** The steps of the size ladder, in copies of the seed roadmap. */
+export const ladderCopies = [50, 100, 200, 400];
+
 /** Write the corpus under `dir`; returns the folders by case. */
 export async function makeCorpus(dir, seedFile) {
   const seedText = await readFile(seedFile, 'utf8');
@@ -64,5 +67,7 @@ export async function makeCorpus(dir, seedFile) {
   await write('school-100', 100, (index) => seedSized(seedText, index));
   await write('html-1000', 1000, (index) => seedSized(seedText, index));
   await write('large-5000', 1, () => large(5000));
+  // The size ladder: one roadmap, the seed repeated 50, 100, 200 and 400 times.
+  for (const copies of ladderCopies) await write(`ladder-${copies}`, 1, () => Array.from({ length: copies }, () => seedText).join('\n'));
   return folders;
 }

@@ -3,12 +3,15 @@
 //
 //   BENCH_RUNS=5     measured runs per tool and case, after one warm-up (default 5)
 //   BENCH_CASES=a,b  only these cases (ids below)
+//   BENCH_PEERS=0    without md-to-pdf, Eleventy and pandoc (nothing installed): our rows and the floors only
+//   BENCH_REPORT=f  write f.json and f.md instead of docs/benchmarks.json and .md (say, for a partial run)
+//   BENCH_WARMUP=0   no warm-up run (for slow cases measured once, say an old build on the size ladder)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeCorpus } from './make-corpus.mjs';
+import { ladderCopies, makeCorpus } from './make-corpus.mjs';
 import { measure, median } from './measure.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -16,6 +19,9 @@ const work = path.join(root, '.bench');
 const peers = path.join(work, 'peers');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.env.BENCH_CASES?.split(',');
+const withPeers = process.env.BENCH_PEERS !== '0';
+const warmUp = process.env.BENCH_WARMUP !== '0';
+const peerNames = ['md-to-pdf', 'eleventy', 'pandoc'];
 const cli = path.join(root, 'dist/cli.js');
 const { findBrowser, isHeadlessShell } = await import(path.join(root, 'dist/print/find-browser.js'));
 // Every tool prints with the browser roadmap-press picks (the headless shell where there is one), driven the same way.
@@ -146,14 +152,44 @@ function countHtml(dir) {
     .length;
 }
 
+// ---------- floors and in-process times ----------
+
+/** The parse floor of an HTML build: remark-parse + remark-gfm over every file of a folder, once each, divided by the cores. */
+async function parseFloor(dir) {
+  const [{ unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+  ]);
+  const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+  const texts = markdownFiles(dir).map((file) => readFileSync(file, 'utf8'));
+  for (const text of texts.slice(0, 20)) processor.parse(text); // warm-up
+  const started = performance.now();
+  for (const text of texts) processor.parse(text);
+  return (performance.now() - started) / os.availableParallelism();
+}
+
+/** Modelling the seed repeated `copies` times, in a fresh process, as bench/model-ladder.mjs times it (the model alone). */
+function modelTime(copies) {
+  const output = execFileSync(
+    'node',
+    ['--max-semi-space-size=64', path.join(root, 'bench/model-ladder.mjs'), '--runs', '1', String(copies)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1)).ms;
+}
+
 // ---------- the cases ----------
 
 async function main() {
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run compile` first');
-  const { pandoc } = ensurePeers();
+  const { pandoc } = withPeers ? ensurePeers() : { pandoc: false };
   log('making the corpus');
   const corpus = await makeCorpus(path.join(work, 'corpus'), path.join(root, 'content/rust-backend.md'));
   const out = (name) => path.join(work, 'out', name);
+  const printed20 = path.join(work, 'printed-20.json');
   const ourHelp = execFileSync('node', [cli, 'build', '--help'], { encoding: 'utf8' });
   const cacheFlag = ourHelp.includes('--no-cache') ? ['--no-cache'] : [];
 
@@ -176,6 +212,8 @@ async function main() {
     {
       id: 'pdf-20',
       title: '20 roadmaps to PDF',
+      // What ours hands Chromium (HTML and page.pdf options), recorded once for the bare-print floor.
+      prepare: () => execFileSync('node', [path.join(root, 'bench/print-floor.mjs'), 'capture', corpus['class-20'], printed20]),
       contenders: {
         ours: () => tools.ours(corpus['class-20'], out('20-ours'), 'pdf', cacheFlag),
         ...(fullBrowser
@@ -185,6 +223,10 @@ async function main() {
             }
           : {}),
         'md-to-pdf': () => tools.mdToPdf(markdownFiles(scratch(corpus['class-20'], '20'))),
+        'bare-print floor (same HTML, browser, concurrency)': () => [
+          'node',
+          [path.join(root, 'bench/print-floor.mjs'), 'print', printed20, out('20-floor')],
+        ],
       },
       pdfs: {
         ours: () => path.join(out('20-ours'), 'roadmap-0007.pdf'),
@@ -224,6 +266,7 @@ async function main() {
         'ours, --workers 0': () => tools.ours(corpus['html-1000'], out('1000-ours-main'), 'html', [...cacheFlag, '--workers', '0']),
         eleventy: () => tools.eleventy(corpus['html-1000'], out('1000-eleventy')),
         ...(pandoc ? { pandoc: () => tools.pandoc(corpus['html-1000'], out('1000-pandoc')) } : {}),
+        'parse floor (remark-parse + remark-gfm × 1,000 ÷ cores)': () => () => parseFloor(corpus['html-1000']),
       },
       // pandoc converts one file per process: 1,000 processes a run, so it gets fewer runs.
       maxRuns: { pandoc: 2 },
@@ -260,7 +303,26 @@ async function main() {
       },
       check: path.join(corpus['large-5000'], 'roadmap-0001.md'),
     },
+    {
+      id: 'ladder',
+      title: 'Size ladder: one roadmap, the seed repeated 50, 100, 200, 400 times',
+      contenders: Object.fromEntries(
+        ladderCopies.flatMap((copies) => [
+          [`model, ${copies} copies`, () => () => modelTime(copies)],
+          [`HTML build, ${copies} copies`, () => tools.ours(corpus[`ladder-${copies}`], out(`ladder-${copies}`), 'html', cacheFlag)],
+        ]),
+      ),
+      maxRuns: Object.fromEntries(
+        ladderCopies
+          .filter((copies) => copies >= 400)
+          .flatMap((copies) => [
+            [`model, ${copies} copies`, 3],
+            [`HTML build, ${copies} copies`, 3],
+          ]),
+      ),
+    },
   ].filter((entry) => !only || only.includes(entry.id));
+  if (!withPeers) for (const entry of cases) for (const name of peerNames) delete entry.contenders[name];
 
   const results = [];
   for (const entry of cases) {
@@ -277,9 +339,15 @@ async function main() {
         // Memory is sampled in one run per tool (the warm-up, or the first run of a tool without one):
         // sampling /proc every 50 ms would slow the timed runs down on a small machine.
         const sampleMemory = iteration === 0 || (limit !== undefined && iteration === 1);
-        const result = await run(`${entry.id}/${name}`, make(), { sampleMemory });
+        const made = make();
+        // A floor computed in this process (a function resolving to milliseconds) rather than a command to time.
+        const result =
+          typeof made === 'function'
+            ? { ms: await made(), code: 0, peakMiB: null }
+            : await run(`${entry.id}/${name}`, made, { sampleMemory });
         if (sampleMemory && result.code === 0) memory[name] = result.peakMiB;
-        if (iteration === 0 && limit === undefined) continue; // warm-up
+        if (iteration === 0 && limit === undefined && warmUp) continue; // warm-up
+        if (iteration === runs && limit === undefined && !warmUp) continue; // the warm-up's run counted: one run fewer
         if (result.code === 0) samples[name].push(result);
         else failures[name] += 1;
       }
@@ -289,7 +357,11 @@ async function main() {
     const htmlOut = { ours: '1000-ours', 'ours, --workers 0': '1000-ours-main' };
     if (entry.id === 'html-1000')
       row.htmlFiles = Object.fromEntries(
-        Object.keys(entry.contenders).map((name) => [name, countHtml(out(htmlOut[name] ?? `1000-${name}`))]),
+        // The parse floor writes nothing: no count for it.
+        Object.keys(entry.contenders).map((name) => [
+          name,
+          name.startsWith('parse floor') ? null : countHtml(out(htmlOut[name] ?? `1000-${name}`)),
+        ]),
       );
     for (const name of Object.keys(entry.contenders)) {
       const list = samples[name];
@@ -319,17 +391,22 @@ async function main() {
       'roadmap-press': JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version,
       node: process.version,
       chromium: version(chromium, ['--version']),
-      'md-to-pdf': JSON.parse(readFileSync(path.join(peers, 'node_modules/md-to-pdf/package.json'), 'utf8')).version,
-      eleventy: JSON.parse(readFileSync(path.join(peers, 'node_modules/@11ty/eleventy/package.json'), 'utf8')).version,
+      'md-to-pdf': withPeers
+        ? JSON.parse(readFileSync(path.join(peers, 'node_modules/md-to-pdf/package.json'), 'utf8')).version
+        : 'not run',
+      eleventy: withPeers
+        ? JSON.parse(readFileSync(path.join(peers, 'node_modules/@11ty/eleventy/package.json'), 'utf8')).version
+        : 'not run',
       pandoc: pandoc ? version('pandoc', ['--version']) : 'not installed',
     },
     runs,
     results,
   };
-  mkdirSync(path.join(root, 'docs'), { recursive: true });
-  writeFileSync(path.join(root, 'docs/benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(path.join(root, 'docs/benchmarks.md'), toMarkdown(report));
-  log('wrote docs/benchmarks.md and docs/benchmarks.json');
+  const reportPath = path.resolve(root, process.env.BENCH_REPORT ?? 'docs/benchmarks');
+  mkdirSync(path.dirname(reportPath), { recursive: true });
+  writeFileSync(`${reportPath}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${reportPath}.md`, toMarkdown(report));
+  log(`wrote ${reportPath}.md and ${reportPath}.json`);
 }
 
 function toMarkdown(report) {
@@ -340,7 +417,7 @@ function toMarkdown(report) {
     `Versions: ${Object.entries(report.versions)
       .map(([name, value]) => `${name} ${value}`)
       .join('; ')}.`,
-    `Each figure is the median of ${report.runs} runs after a warm-up, tools interleaved, all on the same inputs and the same Chromium. Ratio = that tool's median ÷ roadmap-press's (higher means roadmap-press is faster). Peak memory is the whole process tree (the tool and its Chromium), sampled every 50 ms in the warm-up run (or the first run of a tool without one), not in the timed runs. "Missing items" counts the roadmap's items whose text is not in that tool's PDF (\`pdftotext\`).`,
+    `Each figure is the median of ${report.runs} runs after a warm-up, tools interleaved, all on the same inputs and the same Chromium. Ratio = that tool's median ÷ roadmap-press's (higher means roadmap-press is faster). Peak memory is the whole process tree (the tool and its Chromium), sampled every 50 ms in the warm-up run (or the first run of a tool without one), not in the timed runs. "Missing items" counts the roadmap's items whose text is not in that tool's PDF (\`pdftotext\`). Floors: "bare-print floor" prints the very HTML roadmap-press hands Chromium, with the same page.pdf options, browser, launch flags and pages at once, and nothing else (bench/print-floor.mjs); "parse floor" is remark-parse + remark-gfm over the same 1,000 files in one process, divided by the cores (the least a parser-based HTML build can cost).`,
     '',
     '| case | tool | median | ratio | peak memory | failed runs | missing items (PDF) or files written (HTML) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -348,9 +425,32 @@ function toMarkdown(report) {
   for (const row of report.results) {
     for (const [name, stats] of Object.entries(row.tools)) {
       lines.push(
-        `| ${row.title} | ${name} | ${stats.medianMs === null ? 'all failed' : `${(stats.medianMs / 1000).toFixed(2)} s`} | ${stats.ratio ?? '–'} | ${stats.peakMiB === null ? '–' : `${stats.peakMiB} MiB`} | ${stats.failures} | ${stats.missingItems === null ? (row.htmlFiles ? `${row.htmlFiles[name]} HTML files` : '–') : `${stats.missingItems} of ${row.items}`} |`,
+        `| ${row.title} | ${name} | ${stats.medianMs === null ? 'all failed' : `${(stats.medianMs / 1000).toFixed(2)} s`} | ${stats.ratio ?? '–'} | ${stats.peakMiB === null ? '–' : `${stats.peakMiB} MiB`} | ${stats.failures} | ${stats.missingItems === null ? (row.htmlFiles?.[name] != null ? `${row.htmlFiles[name]} HTML files` : '–') : `${stats.missingItems} of ${row.items}`} |`,
       );
     }
+  }
+  const ladder = report.results.find((row) => row.id === 'ladder');
+  if (ladder) {
+    const time = (name) => ladder.tools[name]?.medianMs ?? null;
+    const step = (now, before) => (now && before ? `${(now / before).toFixed(2)}×` : '–');
+    const seconds = (ms) => (ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
+    lines.push(
+      '',
+      '## Size ladder',
+      '',
+      'One roadmap, the seed repeated; each step doubles the input, so linear work doubles the time (4× the input: at most 4.6× the time is the target). "Model" is `processRoadmap` alone (bench/model-ladder.mjs, in a fresh process); "HTML build" is the whole `build --format html` process.',
+      '',
+      '| copies | model | × previous step | HTML build | × previous step |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+    );
+    ladderCopies.forEach((copies, index) => {
+      const previous = ladderCopies[index - 1];
+      const model = time(`model, ${copies} copies`);
+      const html = time(`HTML build, ${copies} copies`);
+      lines.push(
+        `| ${copies} | ${seconds(model)} | ${step(model, previous && time(`model, ${previous} copies`))} | ${seconds(html)} | ${step(html, previous && time(`HTML build, ${previous} copies`))} |`,
+      );
+    });
   }
   return `${lines.join('\n')}\n`;
 }

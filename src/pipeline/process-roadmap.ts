@@ -2,6 +2,7 @@ import { VFile } from 'vfile';
 import type { Diagnostic, Roadmap } from '../model/roadmap.js';
 import { createProcessor } from './create-processor.js';
 import { findSourceProblem } from './find-source-problem.js';
+import { parseInPieces } from './parse-in-pieces.js';
 import type { SettingLayers } from './settings.js';
 import './file-data.js';
 
@@ -31,7 +32,7 @@ export async function processRoadmap(value: string | Uint8Array, path?: string, 
   }
   replaceNul(file, text);
   try {
-    const tree = processor.parse(file);
+    const tree = parseInPieces(processor, file);
     await processor.run(tree, file);
   } catch (error) {
     // `file.fail()` throws its message: a content error that stops modelling.

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { RoadmapPressError } from '../errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
+import type { Printer } from '../print/create-printer.js';
 import { buildSite, type BuildOptions, type BuildResult } from '../site/build-site.js';
 
 /** What a watched build reports, for the terminal and the dev server. */
@@ -31,7 +32,8 @@ export interface SiteWatcher {
  * HTML first (the incremental cache re-renders only what the change touched,
  * and open pages reload), then the PDFs in the background. Builds never
  * overlap; changes during a build are gathered into the next one. A failed
- * build is reported and the last good output stays in place.
+ * build is reported and the last good output stays in place. One Chromium
+ * prints for the whole session (until `close`), so a save re-prints at once.
  */
 export function watchSite(options: WatchOptions): SiteWatcher {
   const debounceMs = options.debounceMs ?? 30;
@@ -40,6 +42,28 @@ export function watchSite(options: WatchOptions): SiteWatcher {
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
   let watcher: ReturnType<typeof watch> | null = null;
+  // One printer, and so one Chromium, for the whole session: started by the first build that prints, closed with the watcher.
+  let printer: { browser: string | undefined; printer: Printer } | null = null;
+
+  /** The session's printer, made on first use (again if the config names another browser); none when the build connects to a browser. */
+  async function sessionPrinter(buildOptions: BuildOptions): Promise<Printer | undefined> {
+    if (buildOptions.browserUrl || buildOptions.browserWs) return undefined;
+    if (!printer || printer.browser !== buildOptions.browser) {
+      await printer?.printer.close();
+      const [{ createPrinter }, { findBrowser }] = await Promise.all([
+        import('../print/create-printer.js'),
+        import('../print/find-browser.js'),
+      ]);
+      const made = createPrinter({
+        executablePath: findBrowser(buildOptions.browser),
+        concurrency: buildOptions.concurrency,
+        recycleAfter: buildOptions.recycleAfter,
+        timeout: buildOptions.timeout === undefined ? undefined : buildOptions.timeout * 1000,
+      });
+      printer = { browser: buildOptions.browser, printer: made };
+    }
+    return printer?.printer;
+  }
 
   async function rebuild(): Promise<void> {
     const started = performance.now();
@@ -63,7 +87,7 @@ export function watchSite(options: WatchOptions): SiteWatcher {
         options.onEvent({ type: 'pdf-stale', names: changed.map((roadmap) => roadmap.name) });
       }
       if (closed) return;
-      const result = await buildSite(buildOptions);
+      const result = await buildSite({ ...buildOptions, printer: await sessionPrinter(buildOptions) });
       // A file saved after the HTML pass is read again here and its page rewritten: reload it too.
       const rewritten = pages.length > 0 ? rewrittenHandouts(result).map(toPage) : [];
       const seconds = (performance.now() - started) / 1000;
@@ -129,6 +153,7 @@ export function watchSite(options: WatchOptions): SiteWatcher {
       if (timer) clearTimeout(timer);
       await watcher?.close();
       await running;
+      await printer?.printer.close();
     },
   };
 }

@@ -108,6 +108,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** A Chromium already starting (see `prelaunch`): used when something needs printing, closed otherwise. */
   prelaunched?: Promise<OpenedBrowser | null>;
+  /** A printer the caller owns and closes (`serve` keeps one, and its Chromium, for the whole session); else the build makes one and closes it. */
+  printer?: Printer;
   /** Called as each roadmap is finished (written, up to date, or failed). */
   onProgress?: (progress: { done: number; total: number; roadmap: BuiltRoadmap }) => void;
 }
@@ -155,7 +157,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const signal = options.signal;
   let printer: Printer | null = null;
   let unlock: (() => Promise<void>) | null = null;
-  const interrupt = () => void printer?.close();
+  const interrupt = () => void (printer !== options.printer && printer?.close());
   signal?.addEventListener('abort', interrupt, { once: true });
   try {
     signal?.throwIfAborted();
@@ -203,15 +205,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         import('./make-pdf.js'),
       ]);
       const connect = options.browserWs ?? options.browserUrl;
-      printer = createPrinter({
-        executablePath: connect ? undefined : findBrowser(options.browser),
-        browserUrl: options.browserUrl,
-        browserWs: options.browserWs,
-        concurrency: options.concurrency,
-        recycleAfter: options.recycleAfter,
-        timeout: options.timeout === undefined ? undefined : options.timeout * 1000,
-        prelaunched: connect ? undefined : options.prelaunched,
-      });
+      printer =
+        options.printer ??
+        createPrinter({
+          executablePath: connect ? undefined : findBrowser(options.browser),
+          browserUrl: options.browserUrl,
+          browserWs: options.browserWs,
+          concurrency: options.concurrency,
+          recycleAfter: options.recycleAfter,
+          timeout: options.timeout === undefined ? undefined : options.timeout * 1000,
+          prelaunched: connect ? undefined : options.prelaunched,
+        });
       printer.warm().catch(() => undefined);
       makePdf = startEarly(createPdfMaker(printer, layout, paper));
     }
@@ -232,8 +236,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
             await new Promise((resolve) => setImmediate(resolve));
             return render;
           });
-    // Everything to print is queued: the browser closes as soon as the last document is printed.
-    const printing = printer;
+    // Everything to print is queued: the browser closes as soon as the last document is printed (unless the caller owns it).
+    const printing = options.printer ? null : printer;
     const closing = printing?.drained().then(() => printing.close());
     const rendered = new Map(stale.map((roadmap, index) => [roadmap, renders[index]!]));
     const prepared = planned.map((roadmap) => {
@@ -293,7 +297,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     throw error;
   } finally {
     signal?.removeEventListener('abort', interrupt);
-    await printer?.close();
+    if (printer !== options.printer) await printer?.close();
     // A browser started early that nothing used.
     if (!printer || options.browserUrl || options.browserWs)
       await options.prelaunched?.then((early) => early?.browser.close()).catch(() => undefined);
