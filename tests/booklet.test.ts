@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/index.js';
+import { type BuildResult, build } from '../src/index.js';
 import { saddleStitchOrder } from '../src/paper/impose-booklet.js';
 import { findPdfWords, type PdfWord } from './helpers/find-pdf-words.js';
 import { renderPage } from './helpers/poppler.js';
@@ -78,6 +78,24 @@ describe('--booklet', () => {
     expect(first.join(' ')).toContain('Installing Rust and Cargo');
     expect(pdf.getTitle()).toBe('Rust Learning Roadmap for Backend Development');
     expect(pdf.catalog.has(PDFName.of('AcroForm'))).toBe(false);
+  });
+
+  it('records the booklet in the cache: listed while up to date, removed with its roadmap', async () => {
+    const content = path.join(dir, 'cached');
+    const out = path.join(dir, 'cached-out');
+    await mkdir(content);
+    await copyFile(path.join(dir, 'small.md'), path.join(content, 'small.md'));
+    await writeFile(path.join(content, 'other.md'), '# Other\n\n- one item\n');
+    const options = { inputs: [content], out, cwd: dir, formats: ['pdf' as const], booklet: true, sourceDateEpoch: '1' };
+    const booklet = path.relative(dir, path.join(out, 'small.booklet.pdf'));
+    const small = (result: BuildResult) => result.roadmaps.find((roadmap) => roadmap.name === 'small')!;
+    expect(small(await build(options)).outputs).toContain(booklet);
+    const again = small(await build(options));
+    expect(again.upToDate).toEqual(['pdf']);
+    expect(again.outputs).toContain(booklet);
+    await rm(path.join(content, 'small.md'));
+    await build(options);
+    expect(await readdir(out)).not.toContain('small.booklet.pdf');
   });
 
   it('leaves the main PDF as it is', async () => {

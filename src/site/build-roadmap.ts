@@ -120,16 +120,22 @@ export function reuseRoadmap(planned: PlannedRoadmap, context: RoadmapContext): 
     view: null,
     summary: entry.summary,
     diagnostics: entry.diagnostics,
-    outputs: outputFiles(entry, context, context.formats),
+    outputs: outputFiles(entry, context, [
+      ...context.formats,
+      ...(context.formats.includes('pdf') && entry.outputs[bookletOutput] ? [bookletOutput] : []),
+    ]),
     upToDate: [...context.formats],
   };
 }
 
-/** The files a cache entry records, relative to the working directory: those of `formats`, by default all. */
+/** The cache's name for a roadmap's `NAME.booklet.pdf`, recorded next to its formats' outputs. */
+const bookletOutput = 'booklet';
+
+/** The files a cache entry records, relative to the working directory: those of `formats` (and the booklet), by default all. */
 export function outputFiles(
   entry: CacheEntry,
   context: Pick<RoadmapContext, 'cwd' | 'out'>,
-  formats = Object.keys(entry.outputs) as Format[],
+  formats: string[] = Object.keys(entry.outputs),
 ): string[] {
   return formats.map((format) => path.relative(context.cwd, path.join(context.out, entry.outputs[format]!.file)));
 }
@@ -239,7 +245,7 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
 
   return async ({ makePdf, signal }) => {
     const written: Partial<Record<Format, { target: string; size: number }>> = {};
-    let booklet: string | null = null;
+    let booklet: { target: string; size: number } | null = null;
     const write = async (format: Format, data: string | Uint8Array) => {
       const target = `${base}.${format}`;
       const info = await writeAtomic(target, data, { signal })
@@ -258,8 +264,13 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
           built.diagnostics.push(...made.diagnostics);
           if (made.pdf) await write('pdf', made.pdf);
           if (made.booklet) {
-            await writeAtomic(`${base}.booklet.pdf`, made.booklet, { signal });
-            booklet = `${base}.booklet.pdf`;
+            const target = `${base}.booklet.pdf`;
+            const info = await writeAtomic(target, made.booklet, { signal })
+              .then(() => stat(target))
+              .catch((error: unknown) => {
+                throw toFsError('write', target, error);
+              });
+            booklet = { target, size: info.size };
           }
         }),
       );
@@ -281,8 +292,13 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
         outputs[format] = { key: planned.keys[format], file: path.relative(context.out, target), size };
       }
     }
+    // The booklet is recorded beside the PDF it is imposed from: listed, kept while the PDF is up to date, pruned with it.
+    const previousBooklet = planned.entry?.outputs[bookletOutput];
+    // Set inside the print's callback, which TypeScript's narrowing does not follow.
+    const imposed = booklet as { target: string; size: number } | null;
+    if (imposed) outputs[bookletOutput] = { key: planned.keys.pdf, file: path.relative(context.out, imposed.target), size: imposed.size };
+    else if (built.upToDate.includes('pdf') && previousBooklet) outputs[bookletOutput] = previousBooklet;
     built.outputs = Object.values(outputs).map((output) => path.relative(context.cwd, path.join(context.out, output.file)));
-    if (booklet) built.outputs.push(path.relative(context.cwd, booklet));
     const entry: CacheEntry = {
       source: file,
       outputs,
