@@ -7,6 +7,7 @@ import { glob } from 'tinyglobby';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './helpers/seeded-random.js';
 import { createProcessor } from '../src/pipeline/create-processor.js';
 import { type PieceStats, parseInPieces } from '../src/pipeline/parse-in-pieces.js';
 
@@ -37,17 +38,6 @@ function expectIdentical(text: string, minPieceLength?: number): PieceStats {
   const { whole, pieces, stats } = parseBothWays(text, minPieceLength);
   if (!isDeepStrictEqual(pieces, whole)) expect(pieces).toStrictEqual(whole);
   return stats;
-}
-
-/** A small seeded PRNG (mulberry32): the mangled copies are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const strays = [
@@ -165,7 +155,7 @@ describe('parseInPieces', () => {
   });
 
   it('gives the same tree for 300 mangled copies of the sample, the fixtures and the spec examples', () => {
-    const next = random(14);
+    const next = seededRandom(14);
     const sources = [sample, `${sample}\n${sample}`, ...fixtures, examples.join('\n# x\n')];
     for (let round = 0; round < 300; round += 1) {
       const source = sources[round % sources.length]!;

@@ -1,21 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './helpers/seeded-random.js';
 import { build, type BuildResult } from '../src/index.js';
 import { makeProject } from './helpers/make-project.js';
 import { repoRoot } from './helpers/run-cli.js';
-
-/** mulberry32: a small seeded PRNG, so that every run mangles the same way (change the seed to explore). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seed = Number(process.env.FUZZ_SEED ?? 20270104);
 
@@ -110,7 +99,7 @@ function expectNoCrash(result: BuildResult) {
 describe(`fuzz (seed ${seed}): mangled roadmaps never crash the build`, () => {
   it('300 mangled copies of the sample and the fixtures build to HTML, each a handout or a diagnostic', async () => {
     const sources = await corpus();
-    const next = random(seed);
+    const next = seededRandom(seed);
     const cwd = await makeProject();
     await mkdir(path.join(cwd, 'content'));
     for (let index = 0; index < 300; index += 1) {
@@ -126,7 +115,7 @@ describe(`fuzz (seed ${seed}): mangled roadmaps never crash the build`, () => {
 
   it('a few of them print to PDF', async () => {
     const sources = await corpus();
-    const next = random(seed + 1);
+    const next = seededRandom(seed + 1);
     const cwd = await makeProject();
     await mkdir(path.join(cwd, 'content'));
     for (let index = 0; index < 6; index += 1) {

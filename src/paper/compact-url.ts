@@ -22,11 +22,10 @@ export function cleanUrl(href: string): string {
 export function compactUrl(href: string, max = 60): string {
   let url: URL;
   try {
-    url = new URL(href);
+    url = new URL(cleanUrl(href));
   } catch {
     return href;
   }
-  for (const key of [...url.searchParams.keys()]) if (tracking.test(key)) url.searchParams.delete(key);
   const host = url.host.replace(/^www\./i, '');
   const path = decodeSafely(url.pathname).replace(/\/$/, '');
   const rest = `${path}${url.search}${url.hash}`;
