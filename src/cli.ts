@@ -505,3 +505,9 @@ try {
     process.exitCode = 1;
   }
 }
+
+// Every command has finished its work (a build closes its browser and settles every write before it
+// returns). A library timer left behind, such as puppeteer's 30 s wait for a page whose browser was
+// closed while it opened, must not keep the process alive long after the summary: what is still
+// pending (puppeteer removing its browser profile) gets a moment, then the process exits.
+setTimeout(() => process.exit(), 2000).unref();

@@ -141,9 +141,6 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
     }
   }
 
-  /** Pages `warm` is opening. */
-  const opens = new Set<Promise<Page>>();
-
   return {
     get relaunches() {
       return relaunches;
@@ -153,9 +150,7 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
       const warming = session();
       const { browser } = await warming.opened;
       if (warming.idle.length > 0 || warming.active > 0 || warming.retired) return;
-      const opening = openPrintPage(browser);
-      opens.add(opening);
-      const page = await opening.finally(() => opens.delete(opening));
+      const page = await openPrintPage(browser);
       if (warming.retired || closed) await page.close().catch(() => undefined);
       else warming.idle.push(page);
     },
@@ -185,9 +180,6 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
     async close() {
       closed = true;
       current = null;
-      // A page still opening when its browser closes waits for a target that never comes, and its
-      // 30 s timer kept the process alive after the build: let it open first (it is then closed).
-      await Promise.allSettled([...opens]);
       await Promise.all([...sessions].map(end));
     },
   };
