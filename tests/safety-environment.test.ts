@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from './helpers/make-project.js';
-import { cliPath, runCli, type CliResult } from './helpers/run-cli.js';
+import { runCli, type CliResult } from './helpers/run-cli.js';
 
 const roadmap = '# Env\n\n## Phase 1: Basics (Weeks 1-2)\n\n- [ ] One\n';
 
@@ -15,21 +14,7 @@ function expectOneLine(result: CliResult, line: string) {
 
 /** The CLI run by an unprivileged user (as root, permissions would not apply). */
 function runUnprivileged(args: string[], cwd: string): Promise<CliResult> {
-  const asRoot = process.getuid?.() === 0;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCli(args, { cwd, ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}) });
 }
 
 describe('environment errors are one line each, exit 1', () => {
