@@ -1,8 +1,9 @@
+import { execFile } from 'node:child_process';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from './helpers/make-project.js';
-import { runCli, type CliResult } from './helpers/run-cli.js';
+import { cliPath, runCli, type CliResult } from './helpers/run-cli.js';
 
 const roadmap = '# Env\n\n## Phase 1: Basics (Weeks 1-2)\n\n- [ ] One\n';
 
@@ -106,5 +107,32 @@ describe('environment errors are one line each, exit 1', () => {
     await chmod(path.join(cwd, 'content'), 0o755);
     const result = await runUnprivileged(['check', 'content'], cwd);
     expectOneLine(result, 'error Cannot read folder content/sub: permission denied (EACCES)');
+  }, 30_000);
+
+  it('a full disk (ENOSPC): one line, exit 1, the previous file kept, no temporary file left', async () => {
+    const cwd = await makeProject({ 'content/a.md': roadmap });
+    await mkdir(path.join(cwd, 'out'));
+    // A 256 KB tmpfs, all but 8 KB taken, in a mount namespace of its own (util-linux `unshare`): the
+    // handout (tens of KB) cannot fit. The folder is gone when the namespace ends, so it is listed inside.
+    const script = [
+      'mount -t tmpfs -o size=256k tmpfs out',
+      "printf 'the previous handout' > out/a.html",
+      'head -c 241664 /dev/zero > out/filler 2>/dev/null',
+      `"$NODE" "$CLI" build --format html --out out --no-cache > stdout.txt 2> stderr.txt; echo "exit $?"`,
+      'ls -A out',
+      'cat out/a.html',
+    ].join('\n');
+    const listing = await new Promise<string>((resolve, reject) =>
+      execFile(
+        'unshare',
+        ['-rm', 'sh', '-c', script],
+        { cwd, env: { ...process.env, NO_COLOR: '1', NODE: process.execPath, CLI: cliPath } },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      ),
+    );
+    const stderr = await readFile(path.join(cwd, 'stderr.txt'), 'utf8');
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).toContain('Cannot write out/a.html: no space left on the device (ENOSPC)');
+    expect(listing.split('\n')).toEqual(['exit 1', 'a.html', 'filler', 'the previous handout']);
   }, 30_000);
 });

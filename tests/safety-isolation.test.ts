@@ -20,6 +20,7 @@ async function hostileProject(): Promise<string> {
     'content/toString.md': good,
     'content/__proto__.md': good,
     'content/lazy.md': `# Lazy\n\n${lazy}\n`,
+    'content/huge.md': `# Huge\n\n${Array.from({ length: 400_000 }, (_, index) => `- item ${index}`).join('\n')}\n`,
   });
 }
 
@@ -33,6 +34,7 @@ describe('one bad roadmap never takes the others down', () => {
     const problems = result.stderr.split('\n').filter((line) => /^content\/\S+:\d+:\d+ (error|warning)/.test(line));
     expect(problems).toEqual([
       'content/aliases.md:2:1 error Unexpected YAML aliases in front matter expanding too far, expected at most 50 alias expansions [front-matter]',
+      'content/huge.md:100003:1 error Unexpected list item 100,001, expected at most 100,000 list items in one file [item-count]',
       'content/lazy.md:203:1 error Unexpected nesting 101 levels deep, expected at most 100 levels of lists and blockquotes [nesting-depth]',
     ]);
     for (const name of ['good', 'bad-link', 'constructor', 'toString', '__proto__']) {
@@ -62,7 +64,7 @@ describe('one bad roadmap never takes the others down', () => {
     const result = await runCli(['check', 'content'], { cwd });
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Checked 7 files: 2 errors');
+    expect(result.stderr).toContain('Checked 8 files: 3 errors');
   }, 60_000);
 
   it('a real bug prints one line and where the full report was written', async () => {

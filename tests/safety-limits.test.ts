@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxFileChars, maxLineChars } from '../src/pipeline/find-source-problem.js';
+import { maxFileChars, maxLineChars, maxListItems } from '../src/pipeline/find-source-problem.js';
 import { maxFrontMatterChars } from '../src/pipeline/plugins/remark-roadmap-matter.js';
 import { processRoadmap } from '../src/pipeline/process-roadmap.js';
 
@@ -82,4 +82,18 @@ describe('limits, each with a clear message', () => {
       '203:1 error Unexpected nesting 101 levels deep, expected at most 100 levels of lists and blockquotes [nesting-depth]',
     ]);
   });
+
+  it('400,000 list items (5.5 MB): refused at the first item past the limit, before parsing exhausts the heap', async () => {
+    const items = Array.from({ length: 400_000 }, (_, index) => `- item ${index}`).join('\n');
+    expect((await model(`# Huge\n\n${items}\n`)).lines).toEqual([
+      `${maxListItems + 3}:1 error Unexpected list item 100,001, expected at most 100,000 list items in one file [item-count]`,
+    ]);
+  });
+
+  it('list markers in fenced code are not list items', async () => {
+    const fenced = Array.from({ length: maxListItems + 1 }, (_, index) => `- line ${index}`).join('\n');
+    const { roadmap, lines } = await model(`# Code\n\n- item\n\n\`\`\`\n${fenced}\n\`\`\`\n`);
+    expect(lines).toEqual([]);
+    expect(roadmap).not.toBeNull();
+  }, 30_000);
 });
