@@ -161,6 +161,7 @@ function onPath(name) {
 const testTools = [
   { pkg: 'poppler-utils', commands: ['pdftotext', 'pdftoppm', 'pdffonts'] },
   { pkg: 'bsdutils', commands: ['script'] },
+  { pkg: 'util-linux', commands: ['unshare'] },
 ];
 
 function ensureTestTools() {
