@@ -3,20 +3,20 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
-import { InterruptedError, RoadmapPressError } from './errors.js';
-import { isLanguageTag } from './config/language-tag.js';
+import { InterruptedError, RoadmapPressError } from './shared/errors.js';
+import { isLanguageTag } from './model/language-tag.js';
 import type { Format } from './index.js';
-import type { BuildFlags } from './config/resolve-build-options.js';
-import { isIsoDate } from './schedule/iso-date.js';
+import type { BuildFlags } from './site/resolve-build-options.js';
+import { isIsoDate } from './shared/iso-date.js';
 import type { Diagnostic } from './model/roadmap.js';
 import type { TemplateChoice } from './render/load-renderers.js';
 import { templateName } from './render/read-template-manifest.js';
-import { isMargin, papers, type Paper } from './print/page-layout.js';
-import { linkLists, linkModes } from './paper/paper-options.js';
+import { isMargin, papers, type Paper } from './model/page-layout.js';
+import { linkLists, linkModes } from './model/paper-options.js';
 import { createProgress } from './report/create-progress.js';
 import { formatBuildSummary } from './report/format-build-summary.js';
 import { formatDiagnostic } from './report/format-diagnostic.js';
-import { version } from './version.js';
+import { version } from './shared/version.js';
 
 const color = pc.isColorSupported && process.stderr.isTTY === true;
 
@@ -85,7 +85,7 @@ function withBuildOptions(command: Command): Command {
 async function resolveFromFlags(inputs: string[], flags: BuildCommandFlags) {
   const [{ loadConfig }, { resolveBuildOptions }] = await Promise.all([
     import('./config/load-config.js'),
-    import('./config/resolve-build-options.js'),
+    import('./site/resolve-build-options.js'),
   ]);
   const { config, file } = await loadConfig(process.cwd(), flags.config);
   const options = resolveBuildOptions(config, { ...flags, inputs, formats: flags.format }, { configFile: file });

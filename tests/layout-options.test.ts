@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../src/config/load-config.js';
-import { resolveBuildOptions } from '../src/config/resolve-build-options.js';
+import { resolveBuildOptions } from '../src/site/resolve-build-options.js';
 import { build, type BuildOptions } from '../src/index.js';
 import { extractText } from './helpers/poppler.js';
 import { repoRoot, runCli } from './helpers/run-cli.js';

@@ -1,4 +1,4 @@
-import { TemplateError } from '../errors.js';
+import { TemplateError } from '../shared/errors.js';
 import { hashOf } from '../site/build-cache.js';
 import { createRenderer, type Render } from './create-renderer.js';
 import { builtinTemplatesDir, loadTemplate } from './load-template.js';

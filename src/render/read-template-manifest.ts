@@ -1,8 +1,8 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { TemplateError } from '../errors.js';
-import { displayPath } from '../display-path.js';
+import { TemplateError } from '../shared/errors.js';
+import { displayPath } from '../shared/display-path.js';
 
 /** A template name: letters, digits and dashes, so it can never leave its folder. */
 export const templateName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'expected a template name (letters, digits and dashes)');

@@ -1,7 +1,7 @@
 import type Handlebars from 'handlebars';
 import { countChecked, countDoing, countItems } from './helpers/count-items.js';
 import { formatDate, formatDateRange } from './helpers/format-dates.js';
-import { joinId } from './helpers/join-id.js';
+import { joinId } from '../shared/join-id.js';
 import { formatWeeks, resolveLabels, type Labels } from '../model/labels.js';
 
 /** A helper as Handlebars calls it: the arguments, then an options object. */

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic } from '../model/roadmap.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../shared/write-atomic.js';
 
 /** The cache file, inside the output folder. */
 export const cacheFile = '.roadmap-press-cache.json';

@@ -1,20 +1,20 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { GroupConfig } from '../config/group-schema.js';
-import { InputError, InterruptedError } from '../errors.js';
+import type { GroupConfig } from '../model/group-schema.js';
+import { InputError, InterruptedError } from '../shared/errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
-import type { SettingLayers } from '../pipeline/settings.js';
+import type { SettingLayers } from '../model/settings.js';
 import type { Printer } from '../print/create-printer.js';
 import type { OpenedBrowser } from '../print/open-browser.js';
-import type { GroupProgress } from '../paper/apply-group-progress.js';
-import { defaultPaper, type LinkList, type LinkMode, type PaperOptions } from '../paper/paper-options.js';
-import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../print/page-layout.js';
+import type { GroupProgress } from '../view/apply-group-progress.js';
+import { defaultPaper, type LinkList, type LinkMode, type PaperOptions } from '../model/paper-options.js';
+import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../model/page-layout.js';
 import { loadHelpers } from '../render/load-helpers.js';
 import { loadRenderers, type TemplateChoice } from '../render/load-renderers.js';
 import type { HelperFunction } from '../render/register-helpers.js';
-import { toFsError } from '../describe-fs-error.js';
-import { generator, version } from '../version.js';
+import { toFsError } from '../shared/describe-fs-error.js';
+import { generator, version } from '../shared/version.js';
 import { cacheFile, emptyCache, entryOf, hashOf, readCache, writeCache, type BuildCache, type CacheEntry } from './build-cache.js';
 import {
   outputFiles,
@@ -33,8 +33,8 @@ import type { PreparedPdf } from './prepare-pdf.js';
 import { lockOutputFolder } from './lock-output-folder.js';
 import { mapLimit } from './map-limit.js';
 import { countWorkers, renderInWorkers, type WorkerSetup } from './render-in-workers.js';
-import { toIndexView } from './to-index-view.js';
-import { writeAtomic } from './write-atomic.js';
+import { toIndexView } from '../view/to-index-view.js';
+import { writeAtomic } from '../shared/write-atomic.js';
 
 export type { BuiltRoadmap, Format } from './build-roadmap.js';
 export const formats: readonly Format[] = ['html', 'pdf', 'ics'];

@@ -1,5 +1,5 @@
 /** Date formatting in a roadmap's language, on calendar dates (no time zones involved). */
-import { cachedDateTimeFormat } from '../../model/format-date.js';
+import { cachedDateTimeFormat } from '../../shared/format-date.js';
 
 const styles = {
   short: { month: 'short', day: 'numeric', timeZone: 'UTC' },

@@ -1,5 +1,5 @@
-import { parseWeekRange } from '../pipeline/parse-week-range.js';
-import { dayWords, monthWords, weekWords } from '../pipeline/week-words.js';
+import { parseWeekRange } from '../parse-week-range.js';
+import { dayWords, monthWords, weekWords } from '../week-words.js';
 import type { LintRule } from './lint-rule.js';
 
 const unit = [...weekWords, ...monthWords, ...dayWords].join('|');

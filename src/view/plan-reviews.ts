@@ -1,9 +1,9 @@
 import type { ScheduledWeek } from '../model/roadmap.js';
-import type { TemplateData } from '../model/to-template-data.js';
-import type { ViewItem } from '../model/to-view-model.js';
-import type { ViewWeek } from '../model/to-week-rows.js';
+import type { TemplateData } from './to-template-data.js';
+import type { ViewItem } from './to-view-model.js';
+import type { ViewWeek } from './to-week-rows.js';
 import { formatDateRange } from '../render/helpers/format-dates.js';
-import { addDays } from '../schedule/iso-date.js';
+import { addDays } from '../shared/iso-date.js';
 
 /** A review: the items of one week, looked at again `days` after that week ends. */
 export interface Review {

@@ -1,4 +1,4 @@
-import type { GroupConfig } from '../config/group-schema.js';
+import type { GroupConfig } from '../model/group-schema.js';
 import { findStartDate } from './find-start-date.js';
 import { toGroupView, type ViewGroup } from './to-group-view.js';
 import type { ViewModel } from './to-view-model.js';

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from './model/roadmap.js';
-import { processRoadmap } from './pipeline/process-roadmap.js';
-import type { SettingLayers } from './pipeline/settings.js';
-import { collectInputs } from './site/collect-inputs.js';
-import { atStart, readFailure, unexpectedFailure } from './site/to-failure-diagnostic.js';
+import type { Diagnostic } from '../model/roadmap.js';
+import { processRoadmap } from '../pipeline/process-roadmap.js';
+import type { SettingLayers } from '../model/settings.js';
+import { collectInputs } from './collect-inputs.js';
+import { atStart, readFailure, unexpectedFailure } from './to-failure-diagnostic.js';
 
 /** One checked file and what was found in it. */
 export interface CheckedFile {

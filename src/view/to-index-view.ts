@@ -1,4 +1,4 @@
-import type { BuiltRoadmap } from './build-site.js';
+import type { BuiltRoadmap } from '../site/build-site.js';
 
 export interface IndexView {
   title: string;

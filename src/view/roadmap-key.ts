@@ -1,4 +1,4 @@
-import { slugify } from '../pipeline/create-item-id.js';
+import { slugify } from '../shared/create-item-id.js';
 
 /**
  * The key a roadmap's progress is remembered under in the handout (its

@@ -1,8 +1,17 @@
-import { flattenItems } from './flatten-items.js';
-import { formatDate, formatDateRange } from './format-date.js';
-import { formatWeeks, labelTable, resolveLabels, type LabelOverrides, type Labels } from './labels.js';
+import { flattenItems } from '../model/flatten-items.js';
+import { formatDate, formatDateRange } from '../shared/format-date.js';
+import { formatWeeks, labelTable, resolveLabels, type LabelOverrides, type Labels } from '../model/labels.js';
 import { roadmapKey } from './roadmap-key.js';
-import type { ItemState, Roadmap, RoadmapItem, RoadmapPhase, RoadmapSection, RoadmapTopic, ScheduledWeek, WeekRange } from './roadmap.js';
+import type {
+  ItemState,
+  Roadmap,
+  RoadmapItem,
+  RoadmapPhase,
+  RoadmapSection,
+  RoadmapTopic,
+  ScheduledWeek,
+  WeekRange,
+} from '../model/roadmap.js';
 
 /** The English labels (see labels.ts for every language and config overrides). */
 export const labels: Labels = labelTable.en!;

@@ -1,4 +1,4 @@
-import type { RoadmapItem } from '../model/roadmap.js';
+import type { RoadmapItem } from '../../model/roadmap.js';
 import type { LintRule } from './lint-rule.js';
 
 /** The same item twice in one phase (sub-items included; case and spacing ignored). */

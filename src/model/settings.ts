@@ -1,4 +1,4 @@
-import type { LabelOverrides } from '../model/labels.js';
+import type { LabelOverrides } from './labels.js';
 
 /** Per-roadmap settings that can come from the config, the front matter or the command line. */
 export interface RoadmapSettings {

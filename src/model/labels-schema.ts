@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { labelKeys } from '../model/labels.js';
-import { suggest } from './suggest.js';
+import { labelKeys } from './labels.js';
+import { suggest } from '../shared/suggest.js';
 
 const languageTag = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 const isLabelKey = (key: string) => (labelKeys as readonly string[]).includes(key);

@@ -1,4 +1,4 @@
-import type { Roadmap, Severity } from '../model/roadmap.js';
+import type { Roadmap, Severity } from '../../model/roadmap.js';
 
 /** Report one finding of a rule, at a 1-based source line. */
 export type Report = (severity: Severity, reason: string, line: number) => void;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { ViewModel } from '../model/to-view-model.js';
-import { noLinkNotes, type LinkNotes } from '../paper/number-links.js';
-import type { PageLayout } from '../print/page-layout.js';
+import type { ViewModel } from './to-view-model.js';
+import { noLinkNotes, type LinkNotes } from './number-links.js';
+import type { PageLayout } from '../model/page-layout.js';
 
 /**
  * Links with this prefix mark the printed checkboxes; `add-form-fields` turns each into a form field.

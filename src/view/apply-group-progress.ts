@@ -1,7 +1,7 @@
 import type { ItemState } from '../model/roadmap.js';
-import type { TemplateData } from '../model/to-template-data.js';
-import type { ViewItem } from '../model/to-view-model.js';
-import { joinId } from '../render/helpers/join-id.js';
+import type { TemplateData } from './to-template-data.js';
+import type { ViewItem } from './to-view-model.js';
+import { joinId } from '../shared/join-id.js';
 
 /** Each member's progress: member name → item id → state (`todo` items may be left out). */
 export type GroupProgress = Record<string, Record<string, ItemState>>;

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateChoice } from '../render/load-renderers.js';
-import type { BuildOptions } from '../site/build-site.js';
-import type { SettingLayers } from '../pipeline/settings.js';
-import type { RoadmapConfig } from './config-schema.js';
+import type { BuildOptions } from './build-site.js';
+import type { SettingLayers } from '../model/settings.js';
+import type { RoadmapConfig } from '../config/config-schema.js';
 
 /** What the command line says; `undefined` where a flag was not given. Same names and meanings as the build options. */
 export type BuildFlags = Pick<

@@ -1,6 +1,6 @@
-import { memberName, weekdays, type GroupConfig } from '../config/group-schema.js';
+import { memberName, weekdays, type GroupConfig } from '../model/group-schema.js';
 import { addDays, formatDate, formatTime, formatWeekday, parseIsoDate, toIsoDate } from '../render/helpers/format-dates.js';
-import { initials, joinId } from '../render/helpers/join-id.js';
+import { initials, joinId } from '../shared/join-id.js';
 
 /** A study group as templates see it. */
 export interface ViewGroup {

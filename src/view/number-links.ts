@@ -2,9 +2,9 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
-import type { ViewItem, ViewModel } from '../model/to-view-model.js';
+import type { ViewItem, ViewModel } from './to-view-model.js';
 import { cleanUrl, compactUrl } from './compact-url.js';
-import type { LinkList } from './paper-options.js';
+import type { LinkList } from '../model/paper-options.js';
 
 /** One listed link: its number (the mark after the link in the item), its URL, and how it prints. */
 export interface LinkNote {
