@@ -2,7 +2,7 @@ import { formatWeeks, resolveLabels, type Labels } from '../model/labels.js';
 import type { Roadmap, RoadmapItem } from '../model/roadmap.js';
 import { slugify } from '../shared/create-item-id.js';
 import { planReviews } from '../view/plan-reviews.js';
-import { addDays } from '../shared/iso-date.js';
+import { addDays } from '../shared/dates.js';
 import { escapeICalText, foldICalLine } from './fold-ical-line.js';
 
 export interface ICalendarOptions {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { languageTagPattern } from '../model/language-tag.js';
 import { groupSchema } from '../model/group-schema.js';
-import { templateName } from '../render/read-template-manifest.js';
+import { templateName } from '../model/template-name.js';
 import { isMargin, papers } from '../model/page-layout.js';
 import { linkLists, linkModes } from '../model/paper-options.js';
 import { labelOverrides } from '../model/labels-schema.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../shared/iso-date.js';
+import { isIsoDate } from '../shared/dates.js';
 
 /** A real calendar date written `YYYY-MM-DD` (front matter, config and `--start`). */
 export const isoDate = z.string().refine(isIsoDate, 'expected a date written YYYY-MM-DD, such as 2027-01-04');

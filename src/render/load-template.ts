@@ -6,7 +6,8 @@ import { suggest } from '../shared/suggest.js';
 import { displayPath } from '../shared/display-path.js';
 import { TemplateError } from '../shared/errors.js';
 import { packageRoot } from '../shared/version.js';
-import { readTemplateManifest, templateName, type TemplateManifest } from './read-template-manifest.js';
+import { templateName } from '../model/template-name.js';
+import { readTemplateManifest, type TemplateManifest } from './read-template-manifest.js';
 
 /** The built-in templates shipped with roadmap-press (`templates/` of the package). */
 export const builtinTemplatesDir = path.join(packageRoot, 'templates/');

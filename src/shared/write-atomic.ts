@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeFolder } from '../site/make-folder.js';
+import { makeFolder } from './make-folder.js';
 
 /**
  * Write a file so that readers only ever see the old or the new content:

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -39,18 +38,6 @@ export interface BuildCache {
   version: 1;
   /** Entries by output name (`rust-backend`, `course/week-1`). */
   entries: Record<string, CacheEntry>;
-}
-
-/** A stable hash of any number of strings, byte arrays or JSON-able values. */
-export function hashOf(...parts: unknown[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    const bytes = typeof part === 'string' || part instanceof Uint8Array ? part : (JSON.stringify(part) ?? 'undefined');
-    hash.update(String(typeof bytes === 'string' ? bytes.length : bytes.byteLength));
-    hash.update(':');
-    hash.update(bytes);
-  }
-  return hash.digest('hex');
 }
 
 const diagnosticSchema = z.object({

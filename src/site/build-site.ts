@@ -15,7 +15,8 @@ import { loadRenderers, type TemplateChoice } from '../render/load-renderers.js'
 import type { HelperFunction } from '../render/register-helpers.js';
 import { toFsError } from '../shared/describe-fs-error.js';
 import { generator, version } from '../shared/version.js';
-import { cacheFile, emptyCache, entryOf, hashOf, readCache, writeCache, type BuildCache, type CacheEntry } from './build-cache.js';
+import { cacheFile, emptyCache, entryOf, readCache, writeCache, type BuildCache, type CacheEntry } from './build-cache.js';
+import { hashOf } from '../shared/hash-of.js';
 import {
   outputFiles,
   planRoadmap,

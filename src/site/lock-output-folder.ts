@@ -5,7 +5,7 @@ import path from 'node:path';
 import { toFsError } from '../shared/describe-fs-error.js';
 import { displayPath } from '../shared/display-path.js';
 import { RoadmapPressError } from '../shared/errors.js';
-import { makeFolder } from './make-folder.js';
+import { makeFolder } from '../shared/make-folder.js';
 
 /** The lock file, inside the output folder, while a build writes into it. */
 export const lockFile = '.roadmap-press.lock';

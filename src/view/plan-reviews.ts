@@ -2,8 +2,7 @@ import type { ScheduledWeek } from '../model/roadmap.js';
 import type { TemplateData } from './to-template-data.js';
 import type { ViewItem } from './to-view-model.js';
 import type { ViewWeek } from './to-week-rows.js';
-import { formatDateRange } from '../render/helpers/format-dates.js';
-import { addDays } from '../shared/iso-date.js';
+import { addDays, formatDateRange } from '../shared/dates.js';
 
 /** A review: the items of one week, looked at again `days` after that week ends. */
 export interface Review {
@@ -78,7 +77,7 @@ export function addReviewRows(data: TemplateData, offsets: readonly number[]): T
         weekLabel: `${data.labels.week} ${week}`,
         start,
         end,
-        dateLabel: start && end ? formatDateRange(start, end, data.lang) : null,
+        dateLabel: start && end ? formatDateRange(data.lang, start, end) : null,
         meeting: null,
         parts: [],
         itemCount: 0,

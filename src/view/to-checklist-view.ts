@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ViewModel } from './to-view-model.js';
 import { noLinkNotes, type LinkNotes } from './number-links.js';
 import type { PageLayout } from '../model/page-layout.js';
+import { formatDate } from '../shared/dates.js';
 
 /**
  * Links with this prefix mark the printed checkboxes; `add-form-fields` turns each into a form field.
@@ -46,7 +47,7 @@ export function toChecklistView(
     print: {
       dir: textDirection(view.lang),
       phaseBreak: layout.phaseBreak,
-      dateLabel: layout.printDate && date ? formatDate(date, view.lang) : null,
+      dateLabel: layout.printDate && date ? formatDate(view.lang, date, 'printed') : null,
       fieldPrefix,
       links,
     },
@@ -57,12 +58,4 @@ export function toChecklistView(
 export function textDirection(lang: string): 'ltr' | 'rtl' {
   const language = lang.split('-')[0]?.toLowerCase() ?? '';
   return rtlLanguages.has(language) || /-(Arab|Hebr|Thaa|Syrc)\b/i.test(lang) ? 'rtl' : 'ltr';
-}
-
-function formatDate(date: Date, lang: string): string {
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return date.toISOString().slice(0, 10);
-  }
 }

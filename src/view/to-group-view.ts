@@ -1,5 +1,5 @@
 import { memberName, weekdays, type GroupConfig } from '../model/group-schema.js';
-import { addDays, formatDate, formatTime, formatWeekday, parseIsoDate, toIsoDate } from '../render/helpers/format-dates.js';
+import { addDays, formatDate, formatTime, formatWeekday, weekdayOf } from '../shared/dates.js';
 import { initials, joinId } from '../shared/join-id.js';
 
 /** A study group as templates see it. */
@@ -40,14 +40,13 @@ export function toGroupView(
   }));
   if (!group.meets) return { name: group.name, members, meets: null, meetings: [] };
   const day = weekdays.indexOf(group.meets.weekday);
-  const time = formatTime(group.meets.time, lang);
-  const weekday = formatWeekday(day, lang);
-  const first = parseIsoDate(start);
+  const time = formatTime(lang, group.meets.time);
+  const weekday = formatWeekday(lang, day);
   const meetings: ViewMeeting[] = [];
-  for (let week = 1; first && week <= lastWeek; week += 1) {
-    const weekStart = addDays(first, (week - 1) * 7);
-    const date = toIsoDate(addDays(weekStart, (day - weekStart.getUTCDay() + 7) % 7));
-    const dateLabel = formatDate(date, lang, 'weekday');
+  for (let week = 1; start && week <= lastWeek; week += 1) {
+    const weekStart = addDays(start, (week - 1) * 7);
+    const date = addDays(weekStart, (day - weekdayOf(weekStart) + 7) % 7);
+    const dateLabel = formatDate(lang, date, 'weekday');
     meetings.push({ week, date, dateLabel, when: `${dateLabel}, ${time}` });
   }
   return { name: group.name, members, meets: { weekday, time, when: `${weekday} ${time}` }, meetings };

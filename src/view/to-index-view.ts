@@ -1,4 +1,9 @@
-import type { BuiltRoadmap } from '../site/build-site.js';
+/** What the index needs of a built roadmap (the build's `BuiltRoadmap` is one). */
+export interface IndexEntry {
+  name: string;
+  outputs: string[];
+  summary: { title: string; phases: number; weeks: number; items: number } | null;
+}
 
 export interface IndexView {
   title: string;
@@ -15,7 +20,7 @@ export interface IndexView {
 }
 
 /** The index page's data: every roadmap that was built, in input order. Pure. */
-export function toIndexView(roadmaps: BuiltRoadmap[], generator: string): IndexView {
+export function toIndexView(roadmaps: IndexEntry[], generator: string): IndexView {
   return {
     title: 'Roadmaps',
     generator,

@@ -1,5 +1,5 @@
 import { flattenItems } from '../model/flatten-items.js';
-import { formatDate, formatDateRange } from '../shared/format-date.js';
+import { formatDate, formatDateRange } from '../shared/dates.js';
 import { formatWeeks, labelTable, resolveLabels, type LabelOverrides, type Labels } from '../model/labels.js';
 import { roadmapKey } from './roadmap-key.js';
 import type {
@@ -203,7 +203,7 @@ function toItem(item: RoadmapItem, dates: DateWords): ViewItem {
     children: item.children.map((child) => toItem(child, dates)),
     weekLabel: item.week === null ? null : formatWeeks(dates.labels, item.week),
     due: item.due ?? null,
-    dueLabel: item.due ? formatDate(dates.lang, item.due, dates.withYear) : null,
+    dueLabel: item.due ? formatDate(dates.lang, item.due, dates.withYear ? 'medium' : 'short') : null,
     cells: item.cells ?? null,
   };
 }

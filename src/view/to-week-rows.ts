@@ -1,4 +1,4 @@
-import { addDays, formatDateRange, parseIsoDate, toIsoDate } from '../render/helpers/format-dates.js';
+import { addDays, formatDateRange } from '../shared/dates.js';
 import type { ViewMeeting } from './to-group-view.js';
 import type { ViewItem, ViewModel, ViewPart } from './to-view-model.js';
 
@@ -32,19 +32,18 @@ export function toWeekRows(view: ViewModel, start: string | null, meetings: View
   }
   const itemsByWeek = groupItemsByWeek(view.parts);
   const meetingByWeek = new Map(meetings.map((meeting) => [meeting.week, meeting]));
-  const first = parseIsoDate(start);
   return [...numbers]
     .sort((a, b) => a - b)
     .map((week) => {
       const parts = [...(itemsByWeek.get(week) ?? [])].map(([part, items]) => ({ id: part.id, title: part.title, items }));
-      const from = first ? toIsoDate(addDays(first, (week - 1) * 7)) : null;
-      const to = first ? toIsoDate(addDays(first, (week - 1) * 7 + 6)) : null;
+      const from = start ? addDays(start, (week - 1) * 7) : null;
+      const to = from ? addDays(from, 6) : null;
       return {
         week,
         weekLabel: `${view.labels.week} ${week}`,
         start: from,
         end: to,
-        dateLabel: from && to ? formatDateRange(from, to, view.lang) : null,
+        dateLabel: from && to ? formatDateRange(view.lang, from, to) : null,
         meeting: meetingByWeek.get(week) ?? null,
         parts,
         itemCount: parts.reduce((sum, part) => sum + part.items.length, 0),
