@@ -3,6 +3,7 @@ import type { TemplateData } from './to-template-data.js';
 import type { ViewItem } from './to-view-model.js';
 import type { ViewWeek } from './to-week-rows.js';
 import { addDays, formatDateRange } from '../shared/dates.js';
+import { formatWeeks } from '../model/labels.js';
 
 /** A review: the items of one week, looked at again `days` after that week ends. */
 export interface Review {
@@ -59,7 +60,7 @@ export interface ViewReview extends Review {
 export function addReviewRows(data: TemplateData, offsets: readonly number[]): TemplateData {
   const first = data.schedule[0];
   if (!first) return data;
-  // Week 1's first day, from the schedule (the rows' own dates come from front matter `start` only).
+  // Week 1's first day, from the schedule.
   const origin = addDays(first.start, -(first.week - 1) * 7);
   const items = data.parts.flatMap((part) => part.topics.flatMap((topic) => topic.items)) as ViewItem[];
   const reviews = planReviews(data.schedule, items, offsets);
@@ -69,12 +70,12 @@ export function addReviewRows(data: TemplateData, offsets: readonly number[]): T
     const week = weekOf(review.date);
     let row = rows.find((candidate) => candidate.week === week);
     if (!row) {
-      // Dated like the other rows: only with front matter `start` (see to-week-rows).
+      // Dated like the other rows (see to-week-rows).
       const start = data.start ? addDays(data.start, (week - 1) * 7) : null;
       const end = start ? addDays(start, 6) : null;
       row = {
         week,
-        weekLabel: `${data.labels.week} ${week}`,
+        weekLabel: formatWeeks(data.labels, week),
         start,
         end,
         dateLabel: start && end ? formatDateRange(data.lang, start, end) : null,
@@ -86,7 +87,10 @@ export function addReviewRows(data: TemplateData, offsets: readonly number[]): T
       rows.push(row);
       rows.sort((a, b) => a.week - b.week);
     }
-    row.reviews.push({ ...review, title: `${data.labels.week} ${review.week} · +${review.days} ${review.days === 1 ? 'day' : 'days'}` });
+    row.reviews.push({
+      ...review,
+      title: `${formatWeeks(data.labels, review.week)} · +${review.days} ${review.days === 1 ? 'day' : 'days'}`,
+    });
   }
   return { ...data, weekRows: rows, reviews } as TemplateData;
 }

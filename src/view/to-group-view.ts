@@ -1,6 +1,7 @@
 import { memberName, weekdays, type GroupConfig } from '../model/group-schema.js';
 import { addDays, formatDate, formatTime, formatWeekday, weekdayOf } from '../shared/dates.js';
 import { initials, joinId } from '../shared/join-id.js';
+import { formatWeeks, resolveLabels, type Labels } from '../model/labels.js';
 
 /** A study group as templates see it. */
 export interface ViewGroup {
@@ -14,6 +15,8 @@ export interface ViewGroup {
 
 export interface ViewMeeting {
   week: number;
+  /** `Week 4`, `第4周`: the language's week pattern. */
+  weekLabel: string;
   /** ISO date, `2027-01-05`. */
   date: string;
   /** `Tue, Jan 5` in the roadmap's language. */
@@ -29,7 +32,7 @@ export interface ViewMeeting {
  */
 export function toGroupView(
   group: GroupConfig | undefined | null,
-  { lang, start, lastWeek }: { lang: string; start: string | null; lastWeek: number },
+  { lang, start, lastWeek, labels = resolveLabels(lang) }: { lang: string; start: string | null; lastWeek: number; labels?: Labels },
 ): ViewGroup | null {
   if (!group) return null;
   const members = group.members.map(memberName).map((name, index) => ({
@@ -47,7 +50,7 @@ export function toGroupView(
     const weekStart = addDays(start, (week - 1) * 7);
     const date = addDays(weekStart, (day - weekdayOf(weekStart) + 7) % 7);
     const dateLabel = formatDate(lang, date, 'weekday');
-    meetings.push({ week, date, dateLabel, when: `${dateLabel}, ${time}` });
+    meetings.push({ week, weekLabel: formatWeeks(labels, week), date, dateLabel, when: `${dateLabel}, ${time}` });
   }
   return { name: group.name, members, meets: { weekday, time, when: `${weekday} ${time}` }, meetings };
 }

@@ -20,7 +20,7 @@ export interface TemplateData extends ViewModel {
 export function toTemplateData(view: ViewModel, { group }: { group?: GroupConfig | null } = {}): TemplateData {
   const start = findStartDate(view);
   const lastWeek = Math.max(0, ...view.phases.map((part) => part.weeks?.end ?? 0));
-  const groupView = toGroupView(group, { lang: view.lang, start, lastWeek });
+  const groupView = toGroupView(group, { lang: view.lang, start, lastWeek, labels: view.labels });
   const weekRows = toWeekRows(view, start, groupView?.meetings ?? []);
   return { ...view, start, end: weekRows.at(-1)?.end ?? null, group: groupView, weekRows };
 }

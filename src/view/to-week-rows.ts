@@ -1,3 +1,4 @@
+import { formatWeeks } from '../model/labels.js';
 import { addDays, formatDateRange } from '../shared/dates.js';
 import type { ViewMeeting } from './to-group-view.js';
 import type { ViewItem, ViewModel, ViewPart } from './to-view-model.js';
@@ -5,7 +6,7 @@ import type { ViewItem, ViewModel, ViewPart } from './to-view-model.js';
 /** One week of the roadmap, for week-by-week templates such as the planner. */
 export interface ViewWeek {
   week: number;
-  /** `Week 4`. */
+  /** `Week 4`, `第4周`: the language's week pattern. */
   weekLabel: string;
   /** ISO dates of the week's first and last day when the roadmap has a start date, else `null`. */
   start: string | null;
@@ -40,7 +41,7 @@ export function toWeekRows(view: ViewModel, start: string | null, meetings: View
       const to = from ? addDays(from, 6) : null;
       return {
         week,
-        weekLabel: `${view.labels.week} ${week}`,
+        weekLabel: formatWeeks(view.labels, week),
         start: from,
         end: to,
         dateLabel: from && to ? formatDateRange(view.lang, from, to) : null,
