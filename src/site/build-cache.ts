@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Diagnostic } from '../model/roadmap.js';
 import { writeAtomic } from '../shared/write-atomic.js';
 
-/** The cache file, inside the output folder. */
-export const cacheFile = '.roadmap-press-cache.json';
+import { cacheFile } from './cache-file.js';
+
+export { cacheFile };
 
 /** What the index page shows of a roadmap. */
 export interface RoadmapSummary {
