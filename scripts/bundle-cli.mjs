@@ -15,29 +15,6 @@ import { build } from 'esbuild';
  * evaluated at every start. In the bundle, `ProxyAgent` is a stand-in that requires the real one,
  * resolved from where @puppeteer/browsers would resolve it, the first time one is made.
  */
-/**
- * pdf-lib uses pako, a JavaScript port of zlib, through `pako.deflate` (what it writes) and
- * `pako.inflate` (its font metrics, at load). In the bundle both are Node's own zlib, which saves the
- * ~90 ms pako's code takes to warm up on the first PDF of a run. The PDF is the same once decompressed
- * (tests/bundle.test.ts compares every object), and still byte-identical from one build to the next;
- * zlib just packs the same data about 0.3% smaller.
- */
-const nativeDeflate = {
-  name: 'native-deflate',
-  setup(bundle) {
-    bundle.onResolve({ filter: /^pako$/ }, () => ({ path: 'pako', namespace: 'native-deflate' }));
-    bundle.onLoad({ filter: /.*/, namespace: 'native-deflate' }, () => ({
-      loader: 'js',
-      contents: `
-        import { deflateSync, inflateSync } from 'node:zlib';
-        const deflate = (data) => new Uint8Array(deflateSync(data));
-        const inflate = (data) => new Uint8Array(inflateSync(data));
-        export default { deflate, inflate };
-        export { deflate, inflate };`,
-    }));
-  },
-};
-
 const lazyProxyAgent = {
   name: 'lazy-proxy-agent',
   setup(bundle) {
@@ -76,7 +53,9 @@ await build({
   target: 'node20',
   // The library code uses `import.meta.url`; CommonJS dependencies inside the bundle may `require`.
   banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module';\nconst require = __rpCreateRequire(import.meta.url);" },
-  plugins: [lazyProxyAgent, nativeDeflate],
+  // pdf-lib keeps its own pako (no Node zlib in its place, though that would warm up ~90 ms sooner):
+  // the API and the CLI must write the same PDF bytes for the same input (tests/bundle.test.ts).
+  plugins: [lazyProxyAgent],
   allowOverwrite: true,
   legalComments: 'eof',
   logLevel: 'warning',

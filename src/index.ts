@@ -4,33 +4,33 @@
  * parse → enrich (`inspect`) → render → print (`build`).
  */
 import { readFile } from 'node:fs/promises';
-import { InputError } from './errors.js';
+import { InputError } from './shared/errors.js';
 import { processRoadmap, type ProcessedRoadmap } from './pipeline/process-roadmap.js';
-import type { SettingLayers } from './pipeline/settings.js';
+import type { SettingLayers } from './model/settings.js';
 
 export { buildSite as build, formats, defaultFormats } from './site/build-site.js';
 export type { BuildOptions, BuildResult, BuiltRoadmap, Format } from './site/build-site.js';
 export { processRoadmap } from './pipeline/process-roadmap.js';
 export type { ProcessedRoadmap } from './pipeline/process-roadmap.js';
 export { createProcessor } from './pipeline/create-processor.js';
-export { toViewModel } from './model/to-view-model.js';
-export type { ViewModel } from './model/to-view-model.js';
+export { toViewModel } from './view/to-view-model.js';
+export type { ViewModel } from './view/to-view-model.js';
 export type * from './model/roadmap.js';
 export { loadConfig, validateConfig, configFiles } from './config/load-config.js';
 export type { LoadedConfig } from './config/load-config.js';
 export type { RoadmapConfig } from './config/config-schema.js';
-export { resolveBuildOptions, resolveSettingLayers } from './config/resolve-build-options.js';
-export type { SettingLayers, RoadmapSettings } from './pipeline/settings.js';
+export { resolveBuildOptions, resolveSettingLayers } from './site/resolve-build-options.js';
+export type { SettingLayers, RoadmapSettings } from './model/settings.js';
 export { markFile as mark } from './mark/mark-file.js';
 export { mergeGroup as merge } from './merge/merge-group.js';
 export type { MergeOptions, MemberSource } from './merge/merge-group.js';
 export type { MarkOptions, MarkFileResult } from './mark/mark-file.js';
 export { findBrowser } from './print/find-browser.js';
 export { formatDiagnostic } from './report/format-diagnostic.js';
-export { RoadmapPressError, BrowserError, ConfigError, InputError, TemplateError } from './errors.js';
-export { version } from './version.js';
-export { checkRoadmaps as check } from './check-roadmaps.js';
-export type { CheckResult, CheckedFile } from './check-roadmaps.js';
+export { RoadmapPressError, BrowserError, ConfigError, InputError, TemplateError } from './shared/errors.js';
+export { version } from './shared/version.js';
+export { checkRoadmaps as check } from './site/check-roadmaps.js';
+export type { CheckResult, CheckedFile } from './site/check-roadmaps.js';
 export { toICalendar } from './calendar/to-icalendar.js';
 export { labelTable, resolveLabels } from './model/labels.js';
 export type { Labels, LabelOverrides } from './model/labels.js';
@@ -46,7 +46,7 @@ export async function inspect(file: string, settings: SettingLayers = {}): Promi
 }
 export { initProject as init } from './init/init-project.js';
 export type { InitOptions } from './init/init-project.js';
-export { toTemplateData } from './model/to-template-data.js';
-export type { TemplateData } from './model/to-template-data.js';
-export type { GroupConfig } from './config/group-schema.js';
+export { toTemplateData } from './view/to-template-data.js';
+export type { TemplateData } from './view/to-template-data.js';
+export type { GroupConfig } from './model/group-schema.js';
 export type { TemplateChoice } from './render/load-renderers.js';

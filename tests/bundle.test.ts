@@ -6,6 +6,7 @@ import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib'
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './helpers/run-cli.js';
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 const dist = path.join(repoRoot, 'dist');
 
@@ -91,24 +92,35 @@ describe('the bundled render workers', () => {
   });
 });
 
-describe("the bundle's zlib in place of pako", () => {
-  it('writes the same PDF as the unbundled tool, once decompressed', async () => {
+describe('the API and the command-line tool', () => {
+  it('write the same PDF bytes for the same input: the bundled CLI, the unbundled one and build()', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-bundle-'));
     try {
       const fixture = path.join(repoRoot, 'tests/fixtures/print/cyrillic.md');
+      const env = { ...process.env, SOURCE_DATE_EPOCH: '0' };
       const outputs: string[] = [];
       for (const cli of ['cli.js', 'cli-unbundled.js']) {
         const out = path.join(dir, cli);
         const result = spawnSync(process.execPath, [path.join(dist, cli), 'build', fixture, '--out', out, '--format', 'pdf', '-q'], {
-          env: { ...process.env, SOURCE_DATE_EPOCH: '0' },
+          env,
           encoding: 'utf8',
         });
         expect(result.status, result.stderr).toBe(0);
         outputs.push(path.join(out, 'cyrillic.pdf'));
       }
-      const [bundled, unbundled] = await Promise.all(outputs.map(decodedObjects));
-      expect(bundled!.length).toBeGreaterThan(20);
-      expect(bundled).toEqual(unbundled);
+      // The API as a program that imports the package uses it: dist/index.js, in a process of its own.
+      const api = path.join(dir, 'api');
+      const script = `import { build } from ${JSON.stringify(pathToFileURL(path.join(dist, 'index.js')).href)};
+        await build({ inputs: [${JSON.stringify(fixture)}], out: ${JSON.stringify(api)}, formats: ['pdf'] });`;
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      outputs.push(path.join(api, 'cyrillic.pdf'));
+      const [bundled, unbundled, fromApi] = await Promise.all(outputs.map((file) => readFile(file)));
+      expect(bundled!.length).toBeGreaterThan(1000);
+      expect(Buffer.compare(bundled!, unbundled!)).toBe(0);
+      expect(Buffer.compare(bundled!, fromApi!)).toBe(0);
+      // Byte-equal, and still a PDF whose objects decode.
+      expect((await decodedObjects(outputs[0]!)).length).toBeGreaterThan(20);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

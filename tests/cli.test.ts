@@ -7,7 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { version } from '../src/version.js';
+import { version } from '../src/shared/version.js';
 import { repoRoot, runCli, type CliResult } from './helpers/run-cli.js';
 
 let dir: string;

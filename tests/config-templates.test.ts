@@ -4,8 +4,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, validateConfig } from '../src/config/load-config.js';
-import { resolveBuildOptions } from '../src/config/resolve-build-options.js';
-import { ConfigError } from '../src/errors.js';
+import { resolveBuildOptions } from '../src/site/resolve-build-options.js';
+import { ConfigError } from '../src/shared/errors.js';
 import { makeProject, seedWithStart } from './helpers/make-project.js';
 import { runCli } from './helpers/run-cli.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIdRegistry, slugify } from '../src/pipeline/create-item-id.js';
+import { createIdRegistry, slugify } from '../src/shared/create-item-id.js';
 
 describe('slugify', () => {
   it.each<[text: string, slug: string]>([

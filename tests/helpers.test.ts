@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toTemplateData } from '../src/model/to-template-data.js';
-import { toGroupView } from '../src/model/to-group-view.js';
-import { toViewModel } from '../src/model/to-view-model.js';
+import { toTemplateData } from '../src/view/to-template-data.js';
+import { toGroupView } from '../src/view/to-group-view.js';
+import { toViewModel } from '../src/view/to-view-model.js';
 import { processRoadmap } from '../src/pipeline/process-roadmap.js';
 import { createRenderer } from '../src/render/create-renderer.js';
 import { builtinHelpers } from '../src/render/register-helpers.js';
@@ -124,9 +124,9 @@ describe('meeting dates', () => {
     // Week 1 starts on Thursday 24 December 2026: its Monday is the 28th.
     const view = toGroupView(group, { lang: 'en', start: '2026-12-24', lastWeek: 3 })!;
     expect(view.meetings).toEqual([
-      { week: 1, date: '2026-12-28', dateLabel: 'Mon, Dec 28', when: 'Mon, Dec 28, 6:30 PM' },
-      { week: 2, date: '2027-01-04', dateLabel: 'Mon, Jan 4', when: 'Mon, Jan 4, 6:30 PM' },
-      { week: 3, date: '2027-01-11', dateLabel: 'Mon, Jan 11', when: 'Mon, Jan 11, 6:30 PM' },
+      { week: 1, weekLabel: 'Week 1', date: '2026-12-28', dateLabel: 'Mon, Dec 28', when: 'Mon, Dec 28, 6:30 PM' },
+      { week: 2, weekLabel: 'Week 2', date: '2027-01-04', dateLabel: 'Mon, Jan 4', when: 'Mon, Jan 4, 6:30 PM' },
+      { week: 3, weekLabel: 'Week 3', date: '2027-01-11', dateLabel: 'Mon, Jan 11', when: 'Mon, Jan 11, 6:30 PM' },
     ]);
     expect(view.members).toEqual([
       { name: 'Ana Lima', id: 'ana-lima', initials: 'AL', index: 0 },
@@ -137,7 +137,9 @@ describe('meeting dates', () => {
 
   it('meets on the start day itself when it is the weekday, in the roadmap language', () => {
     const view = toGroupView(group, { lang: 'de', start: '2027-01-04', lastWeek: 1 })!;
-    expect(view.meetings).toEqual([{ week: 1, date: '2027-01-04', dateLabel: 'Mo., 4. Jan.', when: 'Mo., 4. Jan., 18:30' }]);
+    expect(view.meetings).toEqual([
+      { week: 1, weekLabel: 'Woche 1', date: '2027-01-04', dateLabel: 'Mo., 4. Jan.', when: 'Mo., 4. Jan., 18:30' },
+    ]);
     expect(view.meets?.when).toBe('Montag 18:30');
   });
 

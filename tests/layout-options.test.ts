@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../src/config/load-config.js';
-import { resolveBuildOptions } from '../src/config/resolve-build-options.js';
+import { resolveBuildOptions } from '../src/site/resolve-build-options.js';
 import { build, type BuildOptions } from '../src/index.js';
 import { extractText } from './helpers/poppler.js';
 import { repoRoot, runCli } from './helpers/run-cli.js';
@@ -179,7 +179,7 @@ describe('layout options in the config and on the command line', () => {
     const margin = await runCli(['build', '--margin', 'wide'], { cwd: dir });
     expect(margin.code).toBe(2);
     expect(margin.stderr).toContain(
-      `error: option '--margin <lengths>' argument 'wide' is invalid. expected 1-4 lengths such as 12mm or "18mm 14mm" (mm, cm, in, pt, px)`,
+      "error: option '--margin <lengths>' argument 'wide' is invalid. expected 1-4 lengths such as `12mm` or `18mm 14mm` (mm, cm, in, pt, px)",
     );
     const url = await runCli(['build', '--browser-url', 'ws://x'], { cwd: dir });
     expect(url.code).toBe(2);

@@ -7,7 +7,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/index.js';
-import { cleanUrl, compactUrl } from '../src/paper/compact-url.js';
+import { cleanUrl, compactUrl } from '../src/view/compact-url.js';
 import { findPdfWords } from './helpers/find-pdf-words.js';
 import { renderPage } from './helpers/poppler.js';
 import { readPdf } from './helpers/read-pdf.js';

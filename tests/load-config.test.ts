@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load-config.js';
-import { resolveBuildOptions } from '../src/config/resolve-build-options.js';
-import { ConfigError } from '../src/errors.js';
+import { resolveBuildOptions } from '../src/site/resolve-build-options.js';
+import { ConfigError } from '../src/shared/errors.js';
 
 let root: string;
 

@@ -49,6 +49,9 @@ describe('the npm package', () => {
       cwd: project,
       env: { ...process.env, NO_COLOR: '1' },
     });
+    // It prints with puppeteer-core and a browser found on the machine: puppeteer itself (a dev dependency) is not installed.
+    expect(existsSync(path.join(project, 'node_modules/puppeteer-core/package.json'))).toBe(true);
+    expect(existsSync(path.join(project, 'node_modules/puppeteer'))).toBe(false);
     expect(stderr).toContain('Built 1 roadmap');
     expect(existsSync(path.join(project, 'output/roadmap.pdf'))).toBe(true);
     expect(await readFile(path.join(project, 'output/roadmap.html'), 'utf8')).toContain('Build a thing');

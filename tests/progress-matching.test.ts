@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchProgress, similarity } from '../src/paper/match-progress.js';
+import { matchProgress, similarity } from '../src/view/match-progress.js';
 import { runCli } from './helpers/run-cli.js';
 
 const before = [

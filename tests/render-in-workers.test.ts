@@ -4,7 +4,7 @@ import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Errors from '../src/errors.js';
+import type * as Errors from '../src/shared/errors.js';
 import type * as Api from '../src/index.js';
 import type { BuildOptions, BuildResult } from '../src/index.js';
 import type * as Workers from '../src/site/render-in-workers.js';
@@ -16,7 +16,7 @@ import { waitForFile } from './helpers/wait-for.js';
 // The compiled library: its workers load dist/'s JavaScript, where workers started from
 // src/ would transpile the whole pipeline through tsx again in every thread.
 const { build, TemplateError } = await importCompiled<typeof Api>('index.js');
-const { InterruptedError } = await importCompiled<typeof Errors>('errors.js');
+const { InterruptedError } = await importCompiled<typeof Errors>('shared/errors.js');
 const { countWorkers, maxWorkers, minJobsForWorkers } = await importCompiled<typeof Workers>('site/render-in-workers.js');
 
 // A 1x1 PNG.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
-import { planReviews } from '../src/paper/plan-reviews.js';
+import { planReviews } from '../src/view/plan-reviews.js';
 import { readPdf } from './helpers/read-pdf.js';
 
 const roadmap = [

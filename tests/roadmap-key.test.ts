@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toViewModel } from '../src/model/to-view-model.js';
-import { roadmapKey } from '../src/model/roadmap-key.js';
+import { toViewModel } from '../src/view/to-view-model.js';
+import { roadmapKey } from '../src/view/roadmap-key.js';
 import { processRoadmap } from '../src/pipeline/process-roadmap.js';
 
 describe('the roadmap key (where the handout remembers progress)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelTable, resolveLabels } from '../src/model/labels.js';
-import { toViewModel } from '../src/model/to-view-model.js';
+import { toViewModel } from '../src/view/to-view-model.js';
 import { processRoadmap } from '../src/pipeline/process-roadmap.js';
 
 const roadmap = (lang: string, start = '2027-01-04') => `---

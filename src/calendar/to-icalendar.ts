@@ -1,8 +1,8 @@
 import { formatWeeks, resolveLabels, type Labels } from '../model/labels.js';
 import type { Roadmap, RoadmapItem } from '../model/roadmap.js';
-import { slugify } from '../pipeline/create-item-id.js';
-import { planReviews } from '../paper/plan-reviews.js';
-import { addDays } from '../schedule/iso-date.js';
+import { slugify } from '../shared/create-item-id.js';
+import { planReviews } from '../view/plan-reviews.js';
+import { addDays } from '../shared/dates.js';
 import { escapeICalText, foldICalLine } from './fold-ical-line.js';
 
 export interface ICalendarOptions {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { languageTagPattern } from './language-tag.js';
-import { groupSchema } from './group-schema.js';
-import { templateName } from '../render/read-template-manifest.js';
-import { isMargin, papers } from '../print/page-layout.js';
-import { linkLists, linkModes } from '../paper/paper-options.js';
-import { labelOverrides } from './labels-schema.js';
-import { isoDate, weeksPerMonth, weeksPerPhase } from './schedule-schema.js';
+import { languageTagPattern } from '../model/language-tag.js';
+import { groupSchema } from '../model/group-schema.js';
+import { templateName } from '../model/template-name.js';
+import { isMargin, papers } from '../model/page-layout.js';
+import { linkLists, linkModes } from '../model/paper-options.js';
+import { labelOverrides } from '../model/labels-schema.js';
+import { isoDate, weeksPerMonth, weeksPerPhase } from '../model/schedule-schema.js';
 
 /** A BCP 47 language tag such as `en` or `pt-BR`. */
 export const languageTag = z.string().regex(languageTagPattern, 'expected a language tag such as `en` or `pt-BR`');

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { lilconfig, type Loader } from 'lilconfig';
 import type { z } from 'zod';
-import { ConfigError } from '../errors.js';
-import { importFresh } from '../import-fresh.js';
+import { ConfigError } from '../shared/errors.js';
+import { importFresh } from '../shared/import-fresh.js';
 import { configKeys, configSchema, type RoadmapConfig } from './config-schema.js';
-import { groupSchema, meetsSchema } from './group-schema.js';
-import { suggest } from './suggest.js';
-import { displayPath } from '../display-path.js';
+import { groupSchema, meetsSchema } from '../model/group-schema.js';
+import { suggest } from '../shared/suggest.js';
+import { displayPath } from '../shared/display-path.js';
 
 /** The file names searched, in order, from the working directory up. */
 export const configFiles = ['roadmap.config.json', 'roadmap.config.mjs', 'roadmap.config.js'];

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError, TemplateError } from '../errors.js';
+import { InputError, TemplateError } from '../shared/errors.js';
 import { builtinTemplatesDir, loadTemplate } from '../render/load-template.js';
 import { sampleReadme, sampleRoadmap } from './sample-project.js';
 

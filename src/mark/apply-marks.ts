@@ -1,5 +1,5 @@
 import type { ItemState, Roadmap, RoadmapItem } from '../model/roadmap.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 
 /**
  * What to write for an item: a state, `true`/`false` for done/todo, or

@@ -1,10 +1,10 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { describeFsCode } from '../describe-fs-error.js';
-import { InputError } from '../errors.js';
+import { describeFsCode } from '../shared/describe-fs-error.js';
+import { InputError } from '../shared/errors.js';
 import type { RoadmapItem } from '../model/roadmap.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
-import { writeAtomic } from '../site/write-atomic.js';
-import { matchProgress, type MatchedId } from '../paper/match-progress.js';
+import { writeAtomic } from '../shared/write-atomic.js';
+import { matchProgress, type MatchedId } from '../view/match-progress.js';
 import { applyMarks, type Mark } from './apply-marks.js';
 import { readProgress } from './read-progress.js';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFCheckBox, PDFDocument, PDFHexString, PDFName, PDFString, ParseSpeeds } from 'pdf-lib';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { Mark } from './apply-marks.js';
 
 /** The progress file the HTML handout exports ("Export progress"). */

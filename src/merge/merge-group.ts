@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { memberName, type GroupConfig } from '../config/group-schema.js';
-import { suggest } from '../config/suggest.js';
-import { InputError } from '../errors.js';
+import { memberName, type GroupConfig } from '../model/group-schema.js';
+import { suggest } from '../shared/suggest.js';
+import { InputError } from '../shared/errors.js';
 import type { Mark } from '../mark/apply-marks.js';
 import { readProgress } from '../mark/read-progress.js';
 import type { ItemState, RoadmapItem } from '../model/roadmap.js';
-import type { GroupProgress } from '../paper/apply-group-progress.js';
+import type { GroupProgress } from '../view/apply-group-progress.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import { buildSite, type BuildOptions, type BuildResult } from '../site/build-site.js';
 

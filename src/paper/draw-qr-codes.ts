@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { LinkNote, LinkNotes } from './number-links.js';
+import type { LinkNote, LinkNotes } from '../view/number-links.js';
 
 /**
  * Give every note a QR code of its URL, as inline SVG (drawn by the qrcode

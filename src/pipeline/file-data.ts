@@ -1,5 +1,5 @@
 import type { Roadmap, RoadmapItem, RoadmapPhase, RoadmapTopic } from '../model/roadmap.js';
-import type { SettingLayers } from './settings.js';
+import type { SettingLayers } from '../model/settings.js';
 
 /** What the pipeline keeps on `file.data`, shared between plugins. */
 declare module 'vfile' {

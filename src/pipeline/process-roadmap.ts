@@ -3,7 +3,7 @@ import type { Diagnostic, Roadmap } from '../model/roadmap.js';
 import { createProcessor } from './create-processor.js';
 import { findSourceProblem } from './find-source-problem.js';
 import { parseInPieces } from './parse-in-pieces.js';
-import type { SettingLayers } from './settings.js';
+import type { SettingLayers } from '../model/settings.js';
 import './file-data.js';
 
 const processor = createProcessor();

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { TimeoutError, type Page } from 'puppeteer-core';
-import { PrintError } from '../errors.js';
+import { PrintError } from '../shared/errors.js';
 import { openBrowser, type BrowserSource, type OpenedBrowser } from './open-browser.js';
 import { openPrintPage, printPdf, type PrintOptions, type PrintedPdf } from './print-pdf.js';
 

@@ -2,7 +2,7 @@ import { accessSync, constants, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Browser, computeExecutablePath, detectBrowserPlatform } from '@puppeteer/browsers';
-import { BrowserError } from '../errors.js';
+import { BrowserError } from '../shared/errors.js';
 
 /**
  * Where Chrome or Chromium usually lives, in the order we try them. The

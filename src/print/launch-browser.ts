@@ -1,5 +1,5 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { BrowserError } from '../errors.js';
+import { BrowserError } from '../shared/errors.js';
 import { findBrowser, installHint, isHeadlessShell } from './find-browser.js';
 
 export interface LaunchOptions {

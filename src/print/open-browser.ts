@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { BrowserError } from '../errors.js';
+import { BrowserError } from '../shared/errors.js';
 import { launchBrowser, type LaunchOptions } from './launch-browser.js';
 
 export interface BrowserSource extends LaunchOptions {

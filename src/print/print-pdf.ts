@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { defaultLayout, type Margin, type Paper } from './page-layout.js';
+import { defaultLayout, type Margin, type Paper } from '../model/page-layout.js';
 
 export interface PrintOptions {
   /** Running header and footer (Chromium's print templates), or `null` for none. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { suggest } from '../config/suggest.js';
-import { TemplateError } from '../errors.js';
+import { suggest } from '../shared/suggest.js';
+import { TemplateError } from '../shared/errors.js';
 import type { TemplateFile } from './load-template.js';
 
 /** Helpers Handlebars itself provides. */

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { contentSecurityPolicy } from './content-security-policy.js';
-import { TemplateError } from '../errors.js';
+import { TemplateError } from '../shared/errors.js';
 import { checkTemplateReferences, handlebarsHelpers, parseTemplateFile } from './check-template-references.js';
 import type { TemplateSource, TemplateFile } from './load-template.js';
 import { builtinHelpers, registerHelpers, type HelperFunction } from './register-helpers.js';

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../display-path.js';
-import { ConfigError } from '../errors.js';
-import { importFresh } from '../import-fresh.js';
+import { displayPath } from '../shared/display-path.js';
+import { ConfigError } from '../shared/errors.js';
+import { importFresh } from '../shared/import-fresh.js';
 import type { HelperFunction } from './register-helpers.js';
 
 /**

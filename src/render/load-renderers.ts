@@ -1,5 +1,5 @@
-import { TemplateError } from '../errors.js';
-import { hashOf } from '../site/build-cache.js';
+import { TemplateError } from '../shared/errors.js';
+import { hashOf } from '../shared/hash-of.js';
 import { createRenderer, type Render } from './create-renderer.js';
 import { builtinTemplatesDir, loadTemplate } from './load-template.js';
 import type { HelperFunction } from './register-helpers.js';

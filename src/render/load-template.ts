@@ -2,11 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { suggest } from '../config/suggest.js';
-import { displayPath } from '../display-path.js';
-import { TemplateError } from '../errors.js';
-import { packageRoot } from '../version.js';
-import { readTemplateManifest, templateName, type TemplateManifest } from './read-template-manifest.js';
+import { suggest } from '../shared/suggest.js';
+import { displayPath } from '../shared/display-path.js';
+import { TemplateError } from '../shared/errors.js';
+import { packageRoot } from '../shared/version.js';
+import { templateName } from '../model/template-name.js';
+import { readTemplateManifest, type TemplateManifest } from './read-template-manifest.js';
 
 /** The built-in templates shipped with roadmap-press (`templates/` of the package). */
 export const builtinTemplatesDir = path.join(packageRoot, 'templates/');

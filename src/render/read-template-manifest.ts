@@ -1,11 +1,9 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { TemplateError } from '../errors.js';
-import { displayPath } from '../display-path.js';
-
-/** A template name: letters, digits and dashes, so it can never leave its folder. */
-export const templateName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'expected a template name (letters, digits and dashes)');
+import { TemplateError } from '../shared/errors.js';
+import { displayPath } from '../shared/display-path.js';
+import { templateName } from '../model/template-name.js';
 
 /** `template.json`: what a template is, which formats it serves, what it extends, and its own words. */
 export const templateManifestSchema = z.strictObject({

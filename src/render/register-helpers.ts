@@ -1,7 +1,7 @@
 import type Handlebars from 'handlebars';
 import { countChecked, countDoing, countItems } from './helpers/count-items.js';
-import { formatDate, formatDateRange } from './helpers/format-dates.js';
-import { joinId } from './helpers/join-id.js';
+import { formatDateHelper, formatDateRangeHelper } from './helpers/format-dates.js';
+import { joinId } from '../shared/join-id.js';
 import { formatWeeks, resolveLabels, type Labels } from '../model/labels.js';
 
 /** A helper as Handlebars calls it: the arguments, then an options object. */
@@ -39,9 +39,9 @@ export const builtinHelpers: Record<string, HelperFunction> = {
   /** `{{countDoing this}}`: how many of those are in progress (`[~]`). */
   countDoing: (value: unknown) => countDoing(value),
   /** `{{formatDate due "short"}}`: an ISO date in the roadmap's language; styles short, medium (default), long, weekday. */
-  formatDate: (...args: unknown[]) => formatDate(args[0], lang(args), args.length > 2 ? String(args[1]) : 'medium'),
+  formatDate: (...args: unknown[]) => formatDateHelper(args[0], lang(args), args.length > 2 ? String(args[1]) : 'medium'),
   /** `{{dateRange start end}}`: `Jan 4 – 10, 2027` in the roadmap's language. */
-  dateRange: (...args: unknown[]) => formatDateRange(args[0], args[1], lang(args)),
+  dateRange: (...args: unknown[]) => formatDateRangeHelper(args[0], args[1], lang(args)),
   /** `{{weekRange weeks ongoing}}`: `Weeks 1–3`, `Week 4`, `Ongoing` (with the roadmap's labels) or nothing. */
   weekRange: (...args: unknown[]) => {
     const weeks = args[0] as { start: number; end: number } | null;

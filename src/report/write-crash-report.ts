@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { version } from '../version.js';
+import { version } from '../shared/version.js';
 
 /**
  * Write what is known of a crash (a bug in roadmap-press) to a file in the

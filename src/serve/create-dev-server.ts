@@ -3,7 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { RoadmapPressError } from '../errors.js';
+import { RoadmapPressError } from '../shared/errors.js';
 import { isAllowedHost } from './is-allowed-host.js';
 import { eventsPath, liveClient, liveClientPath } from './live-client.js';
 

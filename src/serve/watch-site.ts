@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
-import { RoadmapPressError } from '../errors.js';
+import { RoadmapPressError } from '../shared/errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import type { Printer } from '../print/create-printer.js';
 import { buildSite, type BuildOptions, type BuildResult } from '../site/build-site.js';

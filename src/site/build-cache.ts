@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic } from '../model/roadmap.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomic } from '../shared/write-atomic.js';
 
-/** The cache file, inside the output folder. */
-export const cacheFile = '.roadmap-press-cache.json';
+import { cacheFile } from './cache-file.js';
+
+export { cacheFile };
 
 /** What the index page shows of a roadmap. */
 export interface RoadmapSummary {
@@ -39,18 +39,6 @@ export interface BuildCache {
   version: 1;
   /** Entries by output name (`rust-backend`, `course/week-1`). */
   entries: Record<string, CacheEntry>;
-}
-
-/** A stable hash of any number of strings, byte arrays or JSON-able values. */
-export function hashOf(...parts: unknown[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    const bytes = typeof part === 'string' || part instanceof Uint8Array ? part : (JSON.stringify(part) ?? 'undefined');
-    hash.update(String(typeof bytes === 'string' ? bytes.length : bytes.byteLength));
-    hash.update(':');
-    hash.update(bytes);
-  }
-  return hash.digest('hex');
 }
 
 const diagnosticSchema = z.object({

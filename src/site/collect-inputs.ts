@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.js';
-import { displayPath } from '../display-path.js';
-import { describeFsCode } from '../describe-fs-error.js';
+import { InputError } from '../shared/errors.js';
+import { displayPath } from '../shared/display-path.js';
+import { describeFsCode } from '../shared/describe-fs-error.js';
 import { findMarkdownFiles } from './find-markdown-files.js';
 
 /** One roadmap to build: its source file and its output path without extension. */

@@ -1,9 +1,9 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.js';
-import { describeFsCode } from '../describe-fs-error.js';
-import { displayPath } from '../display-path.js';
+import { InputError } from '../shared/errors.js';
+import { describeFsCode } from '../shared/describe-fs-error.js';
+import { displayPath } from '../shared/display-path.js';
 
 /** A Markdown file found in a folder, relative to it; `refused` says why it is not read (a link leading out of the folder). */
 export interface FoundFile {

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { open, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { toFsError } from '../describe-fs-error.js';
-import { displayPath } from '../display-path.js';
-import { RoadmapPressError } from '../errors.js';
-import { makeFolder } from './make-folder.js';
+import { toFsError } from '../shared/describe-fs-error.js';
+import { displayPath } from '../shared/display-path.js';
+import { RoadmapPressError } from '../shared/errors.js';
+import { makeFolder } from '../shared/make-folder.js';
 
 /** The lock file, inside the output folder, while a build writes into it. */
 export const lockFile = '.roadmap-press.lock';

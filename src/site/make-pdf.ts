@@ -1,16 +1,16 @@
-import { PrintError, RoadmapPressError } from '../errors.js';
+import { PrintError, RoadmapPressError } from '../shared/errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
-import type { ViewItem, ViewModel } from '../model/to-view-model.js';
+import type { ViewItem, ViewModel } from '../view/to-view-model.js';
 import type { Printer } from '../print/create-printer.js';
 import { finishPdf } from '../print/finish-pdf.js';
-import type { PageLayout } from '../print/page-layout.js';
+import type { PageLayout } from '../model/page-layout.js';
 import type { PdfMetadata } from '../print/set-pdf-metadata.js';
 import { imposeBooklet } from '../paper/impose-booklet.js';
-import { defaultPaper, type PaperOptions } from '../paper/paper-options.js';
-import { generator } from '../version.js';
+import { defaultPaper, type PaperOptions } from '../model/paper-options.js';
+import { generator } from '../shared/version.js';
 import { unexpectedFailure } from './to-failure-diagnostic.js';
 import type { PreparedPdf } from './prepare-pdf.js';
-import { fieldLinkPrefix } from './to-checklist-view.js';
+import { fieldLinkPrefix } from '../view/to-checklist-view.js';
 
 /** A PDF, or `null` when it could not be printed (see the diagnostics). */
 export interface MadePdf {

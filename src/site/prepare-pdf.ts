@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../model/roadmap.js';
-import type { ViewModel } from '../model/to-view-model.js';
-import type { PageLayout } from '../print/page-layout.js';
+import type { ViewModel } from '../view/to-view-model.js';
+import type { PageLayout } from '../model/page-layout.js';
 import type { Render, RenderedDocument } from '../render/create-renderer.js';
 import { drawQrCodes } from '../paper/draw-qr-codes.js';
-import { numberLinks } from '../paper/number-links.js';
-import { defaultPaper, type PaperOptions } from '../paper/paper-options.js';
+import { numberLinks } from '../view/number-links.js';
+import { defaultPaper, type PaperOptions } from '../model/paper-options.js';
 import { resolveImages } from './resolve-images.js';
-import { toChecklistView, toFieldPrefix } from './to-checklist-view.js';
+import { toChecklistView, toFieldPrefix } from '../view/to-checklist-view.js';
 
 /** Where a roadmap came from: its folder (images load from it) and its fixed date. */
 export interface PdfSource {

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../model/roadmap.js';
-import type { ViewItem, ViewModel } from '../model/to-view-model.js';
+import type { ViewItem, ViewModel } from '../view/to-view-model.js';
 
 /** Hosts that serve only status badges (build passing, version, licence…). */
 const badgeHosts =

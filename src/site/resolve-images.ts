@@ -6,7 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../model/roadmap.js';
-import type { ViewItem, ViewModel } from '../model/to-view-model.js';
+import type { ViewItem, ViewModel } from '../view/to-view-model.js';
 import { sniffImageType } from './sniff-image-type.js';
 
 /** How a document shows the roadmap's images. */

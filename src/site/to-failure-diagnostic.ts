@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/roadmap.js';
-import { describeFsCode } from '../describe-fs-error.js';
+import { describeFsCode } from '../shared/describe-fs-error.js';
 
 /** A diagnostic at the start of the file (for what has no better place). */
 export function atStart(severity: Diagnostic['severity'], message: string, rule: string): Diagnostic {

@@ -1,4 +1,4 @@
-import { BrowserError, ConfigError, InputError, InterruptedError, PrintError, RoadmapPressError, TemplateError } from '../errors.js';
+import { BrowserError, ConfigError, InputError, InterruptedError, PrintError, RoadmapPressError, TemplateError } from '../shared/errors.js';
 
 /** An error as plain data, to cross a thread boundary (structured cloning keeps neither its class nor its cause). */
 export interface ErrorData {

@@ -7,7 +7,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection } from '../../model/roadmap.js';
-import { createIdRegistry, slugify } from '../create-item-id.js';
+import { createIdRegistry, slugify } from '../../shared/create-item-id.js';
 import { readTick } from '../read-tick.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { lintRules } from '../../lint/lint-rules.js';
+import { lintRules } from '../lint/lint-rules.js';
 
 /**
  * Check the enriched roadmap for inconsistencies (overlapping phases, gaps,

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
-import { isoDate, weeksPerMonth, weeksPerPhase } from '../../config/schedule-schema.js';
+import { isoDate, weeksPerMonth, weeksPerPhase } from '../../model/schedule-schema.js';
 import type { FrontMatter } from '../file-data.js';
 
 const source = 'roadmap-press';

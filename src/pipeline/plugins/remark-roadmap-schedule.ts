@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { flattenItems } from '../../model/flatten-items.js';
-import { scheduleWeek } from '../../schedule/schedule-week.js';
-import { resolveSetting } from '../settings.js';
+import { scheduleWeek } from '../schedule-week.js';
+import { resolveSetting } from '../../model/settings.js';
 
 /**
  * Turn weeks into dates when the roadmap has a start date (front matter

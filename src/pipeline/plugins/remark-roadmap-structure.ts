@@ -11,7 +11,7 @@ import { findPhaseDepth, readHeadingTime } from '../find-phase-depth.js';
 import { contentsHeading, isLegend, isNavigationTable, isTableOfContents } from '../is-navigation-list.js';
 import { parseWeekRange } from '../parse-week-range.js';
 import { readTick } from '../read-tick.js';
-import { resolveSetting } from '../settings.js';
+import { resolveSetting } from '../../model/settings.js';
 
 type Group = RoadmapPhase | RoadmapSection;
 

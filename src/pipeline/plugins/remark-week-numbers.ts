@@ -7,7 +7,7 @@ import type { Timing } from '../file-data.js';
 import { layOutUndatedPhases } from '../lay-out-undated-phases.js';
 import { defaultWeeksPerMonth, parseDuration, parseWeekRange, stripWeekRange, toWeeks, type WeekNotation } from '../parse-week-range.js';
 import { daysBetween, readHeadingDate } from '../read-heading-date.js';
-import { resolveSetting } from '../settings.js';
+import { resolveSetting } from '../../model/settings.js';
 
 /** Longest week range taken at face value (about ten years). */
 export const maxWeek = 520;

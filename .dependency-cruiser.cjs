@@ -1,0 +1,59 @@
+/**
+ * The folder ladder of src/ (docs/architecture.md): each rung imports only rungs below it, type
+ * imports included, and nothing imports in a circle. `npm test` runs it (`npm run deps`).
+ */
+const ladder = [
+  'shared', // errors, dates, slugs and ids, hashing, suggestions, atomic writes, package root
+  'model', // the roadmap's types, settings and their schemas, labels, option enums
+  'config', // the config file: its schema and loading
+  'pipeline', // Markdown → roadmap model: the processor, its plugins, week notations, lint
+  'view', // the one place template data is made: view model, week rows, group, checklist, index views
+  'render', // Handlebars templates and helpers → HTML
+  'print', // Chromium → PDF
+  'paper', // what a PDF gets after printing: QR codes, booklet imposition
+  'calendar', // the .ics export
+  'mark', // ticks written back into a roadmap
+  'site', // the build: files in, files out, cache
+  'merge', // the study group's merged handout and PDF
+  'init', // project scaffolding
+  'report', // diagnostics, progress and summaries for the terminal
+  'serve', // the dev server and the watcher
+  'index.ts', // the public API
+  'commands', // one module per CLI command
+  'cli.ts', // wires the commands
+];
+
+const folder = (rung) => (rung.endsWith('.ts') ? `^src/${rung.replace('.', '\\.')}$` : `^src/${rung}/`);
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A circle between modules is a missing lower module.',
+      from: {},
+      to: { circular: true },
+    },
+    ...ladder.slice(0, -1).map((rung, index) => ({
+      name: `ladder-${rung.replace('.ts', '')}`,
+      severity: 'error',
+      comment: `src/${rung} imports only rungs below it on the ladder (docs/architecture.md).`,
+      from: { path: folder(rung) },
+      to: { path: ladder.slice(index + 1).map(folder) },
+    })),
+    {
+      name: 'on-the-ladder',
+      severity: 'error',
+      comment: 'Every module of src/ belongs to a rung of the ladder: add a new folder to it.',
+      from: { path: '^src/', pathNot: ladder.map(folder) },
+      to: {},
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

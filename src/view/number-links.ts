@@ -1,0 +1,110 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { SKIP, visit } from 'unist-util-visit';
+import type { ViewItem, ViewModel } from './to-view-model.js';
+import { cleanUrl, compactUrl } from './compact-url.js';
+import type { LinkList } from '../model/paper-options.js';
+
+/** One listed link: its number (the mark after the link in the item), its URL, and how it prints. */
+export interface LinkNote {
+  number: number;
+  url: string;
+  /** The URL as a reader types it (see `compactUrl`). */
+  display: string;
+  /** An SVG QR code of the URL (`--links qr`), else `null`. */
+  qr: string | null;
+}
+
+/** The notes a checklist lists: per part id (`linkList: phase`), at the end (`linkList: end`), and all of them in order. */
+export interface LinkNotes {
+  byPart: Record<string, LinkNote[]>;
+  end: LinkNote[];
+  all: LinkNote[];
+}
+
+/** No link is listed (the HTML handout, `--links none`). */
+export const noLinkNotes: LinkNotes = { byPart: {}, end: [], all: [] };
+
+/**
+ * Number every `http(s):` link of the items, in document order: the link
+ * stays (clickable in the PDF), a small mark after it links to its note, and
+ * each phase (or the document's end) gets the list of its notes. A URL
+ * repeated in the same list (tracking parameters and a final `/` aside)
+ * keeps its number; a link whose text is already
+ * its URL gets no note. Pure.
+ */
+export function numberLinks(view: ViewModel, list: LinkList): { view: ViewModel; notes: LinkNotes } {
+  const all: LinkNote[] = [];
+  const byPart: Record<string, LinkNote[]> = {};
+  const atEnd = new Map<string, LinkNote>();
+
+  const parts = view.parts.map((part) => {
+    const inPart = new Map<string, LinkNote>();
+    const noteFor = (href: string): LinkNote => {
+      const scope = list === 'end' ? atEnd : inPart;
+      const url = cleanUrl(href);
+      // `…/book/` and `…/book?utm_source=x` are the same page: one note.
+      const key = url.replace(/\/(?=$|[?#])/, '');
+      let note = scope.get(key);
+      if (!note) {
+        note = { number: all.length + 1, url, display: compactUrl(url), qr: null };
+        scope.set(key, note);
+        all.push(note);
+      }
+      return note;
+    };
+    const markItem = (item: ViewItem): ViewItem => {
+      const html = item.html.includes('<a') ? markLinks(item.html, noteFor) : item.html;
+      const children = item.children.map(markItem);
+      return html === item.html && children.every((child, index) => child === item.children[index]) ? item : { ...item, html, children };
+    };
+    const topics = part.topics.map((topic) => ({ ...topic, items: topic.items.map(markItem) }));
+    if (inPart.size > 0) byPart[part.id] = [...inPart.values()];
+    return { ...part, topics };
+  });
+  if (all.length === 0) return { view, notes: noLinkNotes };
+  return {
+    view: { ...view, parts, phases: parts.filter((part) => part.isPhase), sections: parts.filter((part) => !part.isPhase) },
+    notes: { byPart: list === 'phase' ? byPart : {}, end: list === 'end' ? all : [], all },
+  };
+}
+
+/** Put a note mark after each link of `html` that needs one. */
+function markLinks(html: string, noteFor: (url: string) => LinkNote): string {
+  const tree: Root = fromHtml(html, { fragment: true });
+  let changed = false;
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'a' || !parent || index === undefined) return undefined;
+    const href = String(node.properties.href ?? '');
+    if (!/^https?:\/\//i.test(href)) return SKIP;
+    const text = textOf(node).trim();
+    if (text === '' || text === href || text === compactUrl(href) || `https://${text}` === href || `http://${text}` === href) return SKIP;
+    const note = noteFor(href);
+    const mark: Element = {
+      type: 'element',
+      tagName: 'sup',
+      properties: { className: ['link-ref'] },
+      children: [
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: `#link-note-${note.number}` },
+          children: [{ type: 'text', value: String(note.number) }],
+        },
+      ],
+    };
+    parent.children.splice(index + 1, 0, mark);
+    changed = true;
+    return [SKIP, index + 2];
+  });
+  return changed ? toHtml(tree) : html;
+}
+
+function textOf(node: Element): string {
+  let text = '';
+  visit(node, 'text', (child) => {
+    text += child.value;
+  });
+  return text;
+}
