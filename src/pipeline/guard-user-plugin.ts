@@ -1,6 +1,7 @@
 import type { Node, Point, Position } from 'unist';
 import type { Pluggable, Plugin, Transformer } from 'unified';
 import type { VFile } from 'vfile';
+import { ConfigError } from '../errors.js';
 
 /** A project's plugin, loaded: what it was called in the config, the plugin, its options. */
 export interface UserPlugin {
@@ -18,7 +19,13 @@ export interface UserPlugin {
  */
 export function toGuardedPlugin({ name, plugin, options }: UserPlugin): Pluggable {
   function guarded(this: unknown, ...args: unknown[]) {
-    const transformer = (plugin as (...a: unknown[]) => Transformer | undefined).apply(this, args);
+    let transformer: Transformer | undefined;
+    try {
+      transformer = (plugin as (...a: unknown[]) => Transformer | undefined).apply(this, args);
+    } catch (error) {
+      // Its options are wrong, or it cannot start: the project's problem, not a roadmap's.
+      throw new ConfigError(`Cannot load plugin ${name}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    }
     if (typeof transformer !== 'function') return undefined;
     return async (tree: Node, file: VFile) => {
       try {

@@ -9,7 +9,7 @@ import { applyGroupProgress, type GroupProgress } from '../paper/apply-group-pro
 import { addReviewRows } from '../paper/plan-reviews.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
 import { slugify } from '../pipeline/create-item-id.js';
-import { processRoadmap } from '../pipeline/process-roadmap.js';
+import { processRoadmap, type RoadmapProcessor } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import type { PaperOptions } from '../paper/paper-options.js';
 import type { PageLayout } from '../print/page-layout.js';
@@ -51,6 +51,8 @@ export interface RoadmapContext {
   out: string;
   formats: Format[];
   settings: SettingLayers;
+  /** The pipeline with the project's plugins; the built-in one when absent. */
+  processor?: RoadmapProcessor;
   group: GroupConfig | null;
   handout: Render | null;
   checklist: Render | null;
@@ -153,7 +155,7 @@ export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stal
 /** What modelling and rendering a roadmap needs of the build: settings and renderers, no output folder. */
 export type RenderContext = Pick<
   RoadmapContext,
-  'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'review' | 'groupProgress' | 'epoch'
+  'settings' | 'processor' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'review' | 'groupProgress' | 'epoch'
 >;
 
 /** A roadmap modelled and rendered, not yet written: plain data, so that a worker thread can make it. */
@@ -191,7 +193,7 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
 
 async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promise<RenderedRoadmap> {
   const { input, file, stale } = job;
-  const { roadmap, diagnostics } = await processRoadmap(job.source, input.source, context.settings);
+  const { roadmap, diagnostics } = await processRoadmap(job.source, input.source, context.settings, context.processor);
   const built: BuiltRoadmap = { ...input, view: null, summary: null, diagnostics, outputs: [], upToDate: [] };
   const dependencies: string[] = [];
   if (!roadmap) return { built, html: null, calendar: null, pdf: null, dependencies };

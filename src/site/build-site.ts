@@ -33,6 +33,8 @@ import type { PreparedPdf } from './prepare-pdf.js';
 import { lockOutputFolder } from './lock-output-folder.js';
 import { mapLimit } from './map-limit.js';
 import { countWorkers, renderInWorkers, type WorkerSetup } from './render-in-workers.js';
+import { createProcessor } from '../pipeline/create-processor.js';
+import { loadUserPlugins, resolveUserPlugins, type PluginSpecs, type ResolvedPlugins } from '../pipeline/load-user-plugins.js';
 import { toIndexView } from './to-index-view.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -64,6 +66,8 @@ export interface BuildOptions {
   cwd?: string;
   /** Per-roadmap settings around each file's front matter (config defaults, command-line overrides). */
   settings?: SettingLayers;
+  /** The project's remark and rehype plugins (config `remarkPlugins`, `rehypePlugins`), and the folder their names resolve from. */
+  plugins?: PluginSpecs;
   /** Template per format (default: `handout` for HTML, `checklist` for PDF). */
   template?: TemplateChoice;
   /** A project's own templates folder, searched before the built-ins, file by file; default `templates` when it exists. */
@@ -153,6 +157,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   // Every template is loaded, checked and compiled before anything is read, rendered or written.
   const pages = wanted.filter((format): format is 'html' | 'pdf' => format !== 'ics');
   const renderers = await loadRenderers({ formats: pages, template: options.template, templatesDir: templates, helpers });
+  // The project's plugins load (or fail, one line) before anything is read, like the templates.
+  const plugins = options.plugins ? await resolveUserPlugins(options.plugins) : null;
+  const processor = plugins ? createProcessor(await loadUserPlugins(plugins)) : undefined;
 
   const signal = options.signal;
   let printer: Printer | null = null;
@@ -169,12 +176,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const review = options.review && options.review.length > 0 ? options.review : null;
     const groupProgress = options.groupProgress ?? null;
     const extras = [review, groupProgress].filter((extra) => extra !== null);
-    const shared = hashOf(version, settings, group, ...extras);
+    const shared = hashOf(version, settings, group, ...extras, ...(plugins ? [plugins.fingerprint] : []));
     const context: RoadmapContext = {
       cwd,
       out,
       formats: wanted,
       settings,
+      ...(processor ? { processor } : {}),
       group,
       handout: renderers.html,
       checklist: renderers.pdf,
@@ -228,7 +236,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const workers = typeof options.helpers === 'object' ? 0 : countWorkers(options.workers, stale.length);
     const renders: RenderedRoadmap[] =
       workers > 0
-        ? await renderInWorkers(stale, toWorkerSetup(options, { pages, templates, cwd }, context), { size: workers, signal, onRendered })
+        ? await renderInWorkers(stale, toWorkerSetup(options, { pages, templates, cwd, plugins }, context), {
+            size: workers,
+            signal,
+            onRendered,
+          })
         : await mapLimit(stale, 4, async (roadmap) => {
             const render = await renderRoadmap(roadmap, context);
             onRendered(render);
@@ -356,7 +368,12 @@ async function removeDeleted(cache: BuildCache, out: string, cwd: string, curren
 /** What each worker thread needs to load the same renderers and render with the same settings: plain data. */
 function toWorkerSetup(
   options: BuildOptions,
-  { pages, templates, cwd }: { pages: ('html' | 'pdf')[]; templates: string | undefined; cwd: string },
+  {
+    pages,
+    templates,
+    cwd,
+    plugins,
+  }: { pages: ('html' | 'pdf')[]; templates: string | undefined; cwd: string; plugins: ResolvedPlugins | null },
   { settings, group, layout, paper, review, groupProgress, epoch }: RoadmapContext,
 ): WorkerSetup {
   return {
@@ -367,6 +384,7 @@ function toWorkerSetup(
       helpers: typeof options.helpers === 'string' ? path.resolve(cwd, options.helpers) : undefined,
     },
     context: { settings, group, layout, paper, review, groupProgress, epoch },
+    ...(plugins ? { plugins: { remark: plugins.remark, rehype: plugins.rehype } } : {}),
   };
 }
 
