@@ -1,31 +1,7 @@
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { readTick } from './read-tick.js';
-
-/**
- * The id prefix the sanitizer gives every `id` of the document tree (GitHub's
- * schema, against clobbering the page's own ids): an item's element is
- * `user-content-` + its id.
- */
-export const itemIdPrefix = 'user-content-';
-
-/** The element (`li`, or a table row's text cell) of every item in a document tree, by item id. */
-export function findItemElements(tree: Root): Map<string, Element> {
-  const found = new Map<string, Element>();
-  visit(tree, 'element', (node) => {
-    const id = node.properties.id;
-    if (
-      typeof id === 'string' &&
-      id.startsWith(itemIdPrefix) &&
-      (node.tagName === 'li' || node.tagName === 'td' || node.tagName === 'th')
-    ) {
-      found.set(id.slice(itemIdPrefix.length), node);
-    }
-  });
-  return found;
-}
 
 /**
  * An item's inline HTML, cut from its element in the (sanitized) document
@@ -36,8 +12,9 @@ export function findItemElements(tree: Root): Map<string, Element> {
  * Serialised with `hast-util-to-html` (what `rehype-stringify` wraps): these
  * are fragments cut from the document, which itself is never written.
  */
-export function cutItemHtml(element: Element): string {
-  return toHtml(element.tagName === 'li' ? listItemContent(element) : cellContent(element)).trim();
+export function cutItemHtml(element: Element, { trim = true }: { trim?: boolean } = {}): string {
+  const html = toHtml(element.tagName === 'li' ? listItemContent(element) : cellContent(element));
+  return trim ? html.trim() : html;
 }
 
 /** The inline content of an `li` as `remark-rehype` lays it out (tight: paragraphs unwrapped, `\n` between blocks). */

@@ -9,6 +9,7 @@ import { applyGroupProgress, type GroupProgress } from '../paper/apply-group-pro
 import { addReviewRows } from '../paper/plan-reviews.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
 import { slugify } from '../pipeline/create-item-id.js';
+import { findItemElements } from '../pipeline/find-item-elements.js';
 import { processRoadmap, type RoadmapProcessor } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import type { PaperOptions } from '../paper/paper-options.js';
@@ -193,10 +194,10 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
 
 async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promise<RenderedRoadmap> {
   const { input, file, stale } = job;
-  const { roadmap, diagnostics } = await processRoadmap(job.source, input.source, context.settings, context.processor);
+  const { roadmap, diagnostics, tree } = await processRoadmap(job.source, input.source, context.settings, context.processor);
   const built: BuiltRoadmap = { ...input, view: null, summary: null, diagnostics, outputs: [], upToDate: [] };
   const dependencies: string[] = [];
-  if (!roadmap) return { built, html: null, calendar: null, pdf: null, dependencies };
+  if (!roadmap || !tree) return { built, html: null, calendar: null, pdf: null, dependencies };
   const view = toViewModel(roadmap, generator, { labels: context.settings.defaults?.labels });
   built.view = view;
   built.summary = { title: view.title, phases: view.stats.phases, weeks: view.stats.weeks, items: view.stats.items };
@@ -218,11 +219,11 @@ async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promis
     : null;
   if (stale.includes('ics') && !calendar) built.diagnostics.push(noStartDate);
   // Remote images cannot load offline: alt text (badges: nothing) in the handout and the PDF, one warning.
-  const printable = replaceRemoteImages(view);
+  const printable = replaceRemoteImages(view, findItemElements(tree));
   if (printable.diagnostic && (stale.includes('html') || stale.includes('pdf'))) built.diagnostics.push(printable.diagnostic);
   let html: string | null = null;
   if (stale.includes('html') && context.handout) {
-    const images = await resolveImages(printable.view, { baseDir, remote: 'alt' });
+    const images = await resolveImages(printable.view, printable.elements, { baseDir, remote: 'alt' });
     dependencies.push(...images.files);
     // The PDF reports the same image problems; say them once.
     if (!stale.includes('pdf')) built.diagnostics.push(...images.diagnostics);
@@ -230,7 +231,7 @@ async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promis
   }
   const pdf: PreparedPdf | null =
     stale.includes('pdf') && context.checklist
-      ? await preparePdf(printable.view, extra, context.checklist, context.layout, { baseDir, date }, context.paper)
+      ? await preparePdf(printable.view, printable.elements, extra, context.checklist, context.layout, { baseDir, date }, context.paper)
       : null;
   if (pdf) dependencies.push(...pdf.files);
   return { built, html, calendar, pdf, dependencies };

@@ -5,6 +5,7 @@ import type { Render, RenderedDocument } from '../render/create-renderer.js';
 import { drawQrCodes } from '../paper/draw-qr-codes.js';
 import { numberLinks } from '../paper/number-links.js';
 import { defaultPaper, type PaperOptions } from '../paper/paper-options.js';
+import type { ItemElements } from '../pipeline/find-item-elements.js';
 import { resolveImages } from './resolve-images.js';
 import { toChecklistView, toFieldPrefix } from './to-checklist-view.js';
 
@@ -31,18 +32,20 @@ export interface PreparedPdf {
 /**
  * Render one roadmap's checklist without printing it: local images embedded
  * as `data:` URLs (remote ones kept, to be blocked and reported), links
- * numbered and listed (`paper.links`), the
+ * numbered and listed (`paper.links`), the items' `elements` (from the
+ * document tree) giving their images, the
  * template given the view plus `extra` data and the print settings.
  */
 export async function preparePdf(
   view: ViewModel,
+  elements: ItemElements,
   extra: (view: ViewModel) => object,
   render: Render,
   layout: PageLayout,
   source: PdfSource,
   paper: PaperOptions = defaultPaper,
 ): Promise<PreparedPdf> {
-  const images = await resolveImages(view, { baseDir: source.baseDir, remote: 'keep' });
+  const images = await resolveImages(view, elements, { baseDir: source.baseDir, remote: 'keep' });
   // Links on paper: a numbered mark after each, listed per phase or at the end (with QR codes for `qr`).
   const linked = paper.links === 'none' ? { view: images.view, notes: undefined } : numberLinks(images.view, paper.linkList);
   const notes = linked.notes && paper.links === 'qr' ? await drawQrCodes(linked.notes) : linked.notes;

@@ -1,7 +1,8 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
 import type { RoadmapItem } from '../../model/roadmap.js';
-import { cutItemHtml, findItemElements } from '../cut-item-html.js';
+import { cutItemHtml } from '../cut-item-html.js';
+import { findItemElements } from '../find-item-elements.js';
 
 /**
  * Give every item of the model its inline HTML, cut from its element in the
