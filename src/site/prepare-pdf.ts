@@ -6,6 +6,7 @@ import { drawQrCodes } from '../paper/draw-qr-codes.js';
 import { numberLinks } from '../paper/number-links.js';
 import { defaultPaper, type PaperOptions } from '../paper/paper-options.js';
 import type { ItemElements } from '../pipeline/find-item-elements.js';
+import { findUrlLines } from './find-url-lines.js';
 import { resolveImages } from './resolve-images.js';
 import { toChecklistView, toFieldPrefix } from './to-checklist-view.js';
 
@@ -27,6 +28,8 @@ export interface PreparedPdf {
   checkedFields?: string[];
   /** The links of its checkboxes start with this (secret) prefix: only they become form fields. */
   fieldPrefix: string;
+  /** The source line of each URL in its items, from the document tree: where a blocked request is reported. */
+  urlLines: Record<string, number>;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function preparePdf(
     diagnostics: [...images.diagnostics],
     files: images.files,
     fieldPrefix,
+    urlLines: findUrlLines(elements),
     ...(checkedFields ? { checkedFields } : {}),
   };
 }
