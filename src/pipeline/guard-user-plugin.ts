@@ -7,7 +7,7 @@ import { ConfigError } from '../errors.js';
 export interface UserPlugin {
   /** The module name or path as written in the config (`remark-emoji`, `./plugins/shout.mjs`). */
   name: string;
-  plugin: Plugin<unknown[], Node>;
+  plugin: (...options: never[]) => unknown;
   /** Its options (`[module, options]`), else `undefined`. */
   options?: unknown;
 }
@@ -21,7 +21,7 @@ export function toGuardedPlugin({ name, plugin, options }: UserPlugin): Pluggabl
   function guarded(this: unknown, ...args: unknown[]) {
     let transformer: Transformer | undefined;
     try {
-      transformer = (plugin as (...a: unknown[]) => Transformer | undefined).apply(this, args);
+      transformer = (plugin as unknown as (...a: unknown[]) => Transformer | undefined).apply(this, args);
     } catch (error) {
       // Its options are wrong, or it cannot start: the project's problem, not a roadmap's.
       throw new ConfigError(`Cannot load plugin ${name}: ${(error as Error)?.message ?? String(error)}`, { cause: error });

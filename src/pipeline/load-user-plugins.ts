@@ -3,8 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Node } from 'unist';
-import type { Plugin } from 'unified';
 import { ConfigError } from '../errors.js';
 import { importFresh } from '../import-fresh.js';
 import type { UserPlugins } from './create-processor.js';
@@ -94,7 +92,7 @@ export async function loadUserPlugins(resolved: Pick<ResolvedPlugins, 'remark' |
             `Cannot load ${kind} plugin ${name}: its default export is ${describe(module.default)}, expected a unified plugin (a function)`,
           );
         }
-        return { name, plugin: module.default as Plugin<unknown[], Node>, ...(options === undefined ? {} : { options }) };
+        return { name, plugin: module.default as UserPlugin['plugin'], ...(options === undefined ? {} : { options }) };
       }),
     );
   return { remark: await loadList('remark', resolved.remark), rehype: await loadList('rehype', resolved.rehype) };
