@@ -77,6 +77,8 @@ await build({
   // The library code uses `import.meta.url`; CommonJS dependencies inside the bundle may `require`.
   banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module';\nconst require = __rpCreateRequire(import.meta.url);" },
   plugins: [lazyProxyAgent, nativeDeflate],
+  // jiti (for a roadmap.config.ts only) loads its own compiler files by path: it stays in node_modules.
+  external: ['jiti'],
   allowOverwrite: true,
   legalComments: 'eof',
   logLevel: 'warning',
