@@ -106,6 +106,15 @@ describe('the project’s own remark and rehype plugins', () => {
     await expect(buildProject(dir)).rejects.toThrow(
       'Cannot load remark plugin ./plugins/not-a-plugin.mjs: its default export is a number, expected a unified plugin (a function)',
     );
+
+    await writeFile(
+      path.join(dir, 'plugins/picky.mjs'),
+      "export default function picky(options) { if (!options?.ok) throw new Error('option ok is required'); }\n",
+    );
+    await writeFile(path.join(dir, 'roadmap.config.mjs'), "export default { rehypePlugins: ['./plugins/picky.mjs'] };\n");
+    await expect(buildProject(dir)).rejects.toThrow(
+      new ConfigError('Cannot load rehype plugin ./plugins/picky.mjs: option ok is required'),
+    );
   });
 
   it('the config rejects a plugin entry that is neither a name nor [name, options]', async () => {

@@ -10,6 +10,8 @@ export interface UserPlugin {
   plugin: (...options: never[]) => unknown;
   /** Its options (`[module, options]`), else `undefined`. */
   options?: unknown;
+  /** Which tree it works on, for messages. */
+  kind?: 'remark' | 'rehype';
 }
 
 /**
@@ -17,14 +19,16 @@ export interface UserPlugin {
  * becomes that roadmap's error, at the place it names (else the first line),
  * `[plugin]`, so the other roadmaps still build.
  */
-export function toGuardedPlugin({ name, plugin, options }: UserPlugin): Pluggable {
+export function toGuardedPlugin({ name, plugin, options, kind }: UserPlugin): Pluggable {
   function guarded(this: unknown, ...args: unknown[]) {
     let transformer: Transformer | undefined;
     try {
       transformer = (plugin as unknown as (...a: unknown[]) => Transformer | undefined).apply(this, args);
     } catch (error) {
       // Its options are wrong, or it cannot start: the project's problem, not a roadmap's.
-      throw new ConfigError(`Cannot load plugin ${name}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      throw new ConfigError(`Cannot load ${kind ? `${kind} ` : ''}plugin ${name}: ${(error as Error)?.message ?? String(error)}`, {
+        cause: error,
+      });
     }
     if (typeof transformer !== 'function') return undefined;
     return async (tree: Node, file: VFile) => {

@@ -92,7 +92,7 @@ export async function loadUserPlugins(resolved: Pick<ResolvedPlugins, 'remark' |
             `Cannot load ${kind} plugin ${name}: its default export is ${describe(module.default)}, expected a unified plugin (a function)`,
           );
         }
-        return { name, plugin: module.default as UserPlugin['plugin'], ...(options === undefined ? {} : { options }) };
+        return { name, kind, plugin: module.default as UserPlugin['plugin'], ...(options === undefined ? {} : { options }) };
       }),
     );
   return { remark: await loadList('remark', resolved.remark), rehype: await loadList('rehype', resolved.rehype) };
