@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 
 /**
  * The id prefix the sanitizer gives every `id` of the document tree (GitHub's
@@ -12,28 +13,38 @@ export const itemIdPrefix = 'user-content-';
 export function findItemElements(tree: Root): ItemElements {
   const found: ItemElements = new Map();
   visit(tree, 'element', (node) => {
-    const id = node.properties.id;
-    if (
-      typeof id === 'string' &&
-      id.startsWith(itemIdPrefix) &&
-      (node.tagName === 'li' || node.tagName === 'td' || node.tagName === 'th')
-    ) {
-      found.set(id.slice(itemIdPrefix.length), node);
-    }
+    const id = itemIdOf(node);
+    if (id !== null) found.set(id, node);
   });
   return found;
+}
+
+/** The item id an element carries (an `li`, or a table row's text cell), else `null`. */
+function itemIdOf(node: Element): string | null {
+  const id = node.properties.id;
+  if (typeof id !== 'string' || !id.startsWith(itemIdPrefix)) return null;
+  return node.tagName === 'li' || node.tagName === 'td' || node.tagName === 'th' ? id.slice(itemIdPrefix.length) : null;
 }
 
 /** Each item's element in a document tree, by item id. */
 export type ItemElements = Map<string, Element>;
 
-/** `true` when an item's own content (not its nested items') holds an `<img>`. */
-export function hasImage(element: Element): boolean {
-  let found = false;
-  visit(element, 'element', (node) => {
-    if (node !== element && isList(node)) return SKIP;
-    if (node.tagName === 'img') found = true;
-    return found ? false : undefined;
+/**
+ * The elements of the items whose own content (not a nested item's) holds an
+ * `<img>`, by item id: what the image steps change. One walk of the tree.
+ */
+export function findImageItems(tree: Root): ItemElements {
+  const found: ItemElements = new Map();
+  visitParents(tree, 'element', (node, ancestors) => {
+    if (node.tagName !== 'img') return;
+    for (let index = ancestors.length - 1; index >= 0; index--) {
+      const ancestor = ancestors[index]!;
+      const id = ancestor.type === 'element' ? itemIdOf(ancestor) : null;
+      if (id !== null) {
+        found.set(id, ancestor as Element);
+        return;
+      }
+    }
   });
   return found;
 }

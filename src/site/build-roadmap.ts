@@ -9,7 +9,7 @@ import { applyGroupProgress, type GroupProgress } from '../paper/apply-group-pro
 import { addReviewRows } from '../paper/plan-reviews.js';
 import { toViewModel, type ViewModel } from '../model/to-view-model.js';
 import { slugify } from '../pipeline/create-item-id.js';
-import { findItemElements } from '../pipeline/find-item-elements.js';
+import { findImageItems } from '../pipeline/find-item-elements.js';
 import { processRoadmap, type RoadmapProcessor } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../pipeline/settings.js';
 import type { PaperOptions } from '../paper/paper-options.js';
@@ -219,7 +219,7 @@ async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promis
     : null;
   if (stale.includes('ics') && !calendar) built.diagnostics.push(noStartDate);
   // Remote images cannot load offline: alt text (badges: nothing) in the handout and the PDF, one warning.
-  const printable = replaceRemoteImages(view, findItemElements(tree));
+  const printable = replaceRemoteImages(view, findImageItems(tree));
   if (printable.diagnostic && (stale.includes('html') || stale.includes('pdf'))) built.diagnostics.push(printable.diagnostic);
   let html: string | null = null;
   if (stale.includes('html') && context.handout) {

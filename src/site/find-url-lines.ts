@@ -4,7 +4,8 @@ import type { ItemElements } from '../pipeline/find-item-elements.js';
 /**
  * The source line of every URL the items' elements carry (`src`, `href`),
  * from the document tree's positions: a request blocked while printing is
- * reported where its URL was written. Plain data, for the worker's answer.
+ * reported where its URL was written (given the items with images, the only
+ * URLs of an item a page loads). Plain data, for the worker's answer.
  */
 export function findUrlLines(elements: ItemElements): Record<string, number> {
   const lines: Record<string, number> = {};

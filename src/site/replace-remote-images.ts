@@ -2,7 +2,7 @@ import type { Element, ElementContent } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../model/roadmap.js';
 import { cutItemHtml } from '../pipeline/cut-item-html.js';
-import { copyItemElement, hasImage, type ItemElements } from '../pipeline/find-item-elements.js';
+import { copyItemElement, type ItemElements } from '../pipeline/find-item-elements.js';
 import type { ViewItem, ViewModel } from '../model/to-view-model.js';
 
 /** Hosts that serve only status badges (build passing, version, licence…). */
@@ -29,7 +29,7 @@ export function isBadge(src: string): boolean {
  * image its alt text. The printed page, offline, would show each as a
  * broken-image icon. One warning per roadmap, at the first such image's line,
  * says how many there were. A step on the document tree: each item's element
- * (`elements`) is copied, changed and its HTML cut again; the copies are
+ * (`elements`: those holding images) is copied, changed and its HTML cut again; the copies are
  * returned for the next step. Pure.
  */
 export function replaceRemoteImages(
@@ -42,8 +42,7 @@ export function replaceRemoteImages(
   function replaceInItem(item: ViewItem): ViewItem {
     const children = item.children.map(replaceInItem);
     const element = elements.get(item.id);
-    if (!element || !hasImage(element))
-      return children.every((child, index) => child === item.children[index]) ? item : { ...item, children };
+    if (!element) return children.every((child, index) => child === item.children[index]) ? item : { ...item, children };
     const tree = copyItemElement(element);
     let changed = false;
     visit(tree, 'element', (node, index, parent) => {

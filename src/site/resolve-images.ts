@@ -5,7 +5,7 @@ import type { Element, Parents } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../model/roadmap.js';
 import { cutItemHtml } from '../pipeline/cut-item-html.js';
-import { copyItemElement, hasImage, type ItemElements } from '../pipeline/find-item-elements.js';
+import { copyItemElement, type ItemElements } from '../pipeline/find-item-elements.js';
 import type { ViewItem, ViewModel } from '../model/to-view-model.js';
 import { sniffImageType } from './sniff-image-type.js';
 
@@ -60,7 +60,7 @@ function describeReadError(error: NodeJS.ErrnoException): string {
  * so documents stay self-contained and print offline. An image that is
  * missing, outside the folder, too large or of an unknown type becomes its alt
  * text, with a warning at its item's line. A step on the document tree: an
- * item's element (`elements`) is copied, its images resolved, and its HTML cut
+ * item's element (`elements`: those holding images) is copied, its images resolved, and its HTML cut
  * again.
  */
 export async function resolveImages(
@@ -102,12 +102,14 @@ export async function resolveImages(
   async function resolveItem(item: ViewItem): Promise<ViewItem> {
     const children = await Promise.all(item.children.map(resolveItem));
     const element = elements.get(item.id);
-    if (!element || !hasImage(element)) return { ...item, children };
+    if (!element) return { ...item, children };
     const tree = copyItemElement(element);
     const images: { image: Element; index: number; parent: Parents }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName === 'img' && parent && index !== undefined) images.push({ image: node, index, parent });
     });
+    // Its images may all have been remote, and gone already.
+    if (images.length === 0) return { ...item, children };
     for (const { image, index, parent } of images) {
       const src = String(image.properties.src ?? '');
       // The sanitizer removed a URL it does not allow (`file:`, `javascript:`…): said, not silently dropped.
