@@ -56,6 +56,8 @@ await build({
   // pdf-lib keeps its own pako (no Node zlib in its place, though that would warm up ~90 ms sooner):
   // the API and the CLI must write the same PDF bytes for the same input (tests/bundle.test.ts).
   plugins: [lazyProxyAgent],
+  // jiti (for a roadmap.config.ts only) loads its own compiler files by path: it stays in node_modules.
+  external: ['jiti'],
   allowOverwrite: true,
   legalComments: 'eof',
   logLevel: 'warning',

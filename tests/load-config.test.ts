@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load-config.js';
 import { resolveBuildOptions } from '../src/site/resolve-build-options.js';
 import { ConfigError } from '../src/shared/errors.js';
+import { defineConfig } from '../src/config/define-config.js';
+import { repoRoot } from './helpers/run-cli.js';
 
 let root: string;
 
@@ -31,6 +33,34 @@ describe('loadConfig', () => {
     expect((await loadConfig(dir)).config.lang).toBe('de');
     await writeFile(path.join(dir, 'roadmap.config.mjs'), 'export default { lang: "fr" };\n');
     expect((await loadConfig(dir)).config.lang).toBe('fr');
+  });
+
+  it('reads a TypeScript roadmap.config.ts typed with defineConfig, plugins and all', async () => {
+    const define = path.join(repoRoot, 'src/config/define-config.ts');
+    const dir = await project('ts', {
+      'roadmap.config.ts': `import { defineConfig } from ${JSON.stringify(define)};
+const lang: string = 'de';
+export default defineConfig({ lang, remarkPlugins: ['remark-emoji', ['./plugins/x.mjs', { loud: true }]] });
+`,
+    });
+    const loaded = await loadConfig(dir);
+    expect(loaded.file).toBe(path.join(dir, 'roadmap.config.ts'));
+    expect(loaded.config).toEqual({ lang: 'de', remarkPlugins: ['remark-emoji', ['./plugins/x.mjs', { loud: true }]] });
+    expect(resolveBuildOptions(loaded.config, {}, { cwd: dir, configFile: loaded.file }).plugins).toEqual({
+      remark: ['remark-emoji', ['./plugins/x.mjs', { loud: true }]],
+      rehype: [],
+      from: dir,
+    });
+  });
+
+  it('types a config with defineConfig: an unknown key or a wrong plugin entry does not compile', () => {
+    // @ts-expect-error `remarkPlugin` is not a config key.
+    defineConfig({ remarkPlugin: ['remark-emoji'] });
+    // @ts-expect-error a plugin is a name or [name, options], not a number.
+    defineConfig({ rehypePlugins: [42] });
+    expect(defineConfig({ rehypePlugins: [['rehype-slug', { prefix: 'x-' }]] })).toEqual({
+      rehypePlugins: [['rehype-slug', { prefix: 'x-' }]],
+    });
   });
 
   it('finds roadmap.config.json from a sub-folder up', async () => {

@@ -7,6 +7,9 @@ import { linkLists, linkModes } from '../model/paper-options.js';
 import { labelOverrides } from '../model/labels-schema.js';
 import { isoDate, weeksPerMonth, weeksPerPhase } from '../model/schedule-schema.js';
 
+/** A unified plugin the project adds: a module name or path (from the config's folder), or `[module, options]`. */
+const pluginList = z.array(z.union([z.string().min(1), z.tuple([z.string().min(1), z.unknown()])]));
+
 /** A BCP 47 language tag such as `en` or `pt-BR`. */
 export const languageTag = z.string().regex(languageTagPattern, 'expected a language tag such as `en` or `pt-BR`');
 
@@ -70,6 +73,10 @@ export const configSchema = z.strictObject({
   weeksPerPhase: weeksPerPhase.optional(),
   /** Weeks a `Month N` counts for (default 4). */
   weeksPerMonth: weeksPerMonth.optional(),
+  /** remark plugins run on each roadmap's Markdown tree, after its front matter and HTML are read, before the roadmap is read from it (docs/plugins.md). */
+  remarkPlugins: pluginList.optional(),
+  /** rehype plugins run on each roadmap's HTML tree, before it is sanitized and the items' HTML is cut from it (docs/plugins.md). */
+  rehypePlugins: pluginList.optional(),
   /** Words templates print, over the language's table: `{"due": "Deadline"}` or `{"es": {"due": "Entrega"}}`. */
   labels: labelOverrides.optional(),
 });

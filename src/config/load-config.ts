@@ -10,7 +10,7 @@ import { suggest } from '../shared/suggest.js';
 import { displayPath } from '../shared/display-path.js';
 
 /** The file names searched, in order, from the working directory up. */
-export const configFiles = ['roadmap.config.json', 'roadmap.config.mjs', 'roadmap.config.js'];
+export const configFiles = ['roadmap.config.json', 'roadmap.config.mjs', 'roadmap.config.js', 'roadmap.config.ts'];
 
 export interface LoadedConfig {
   /** The validated config; `{}` when there is no config file. */
@@ -33,6 +33,13 @@ const loadModule: Loader = async (file) => {
   return module.default;
 };
 
+/** A TypeScript config (`defineConfig` typed), compiled on the fly by jiti, loaded only for one. */
+const loadTypeScript: Loader = async (file) => {
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+  return jiti.import(file, { default: true });
+};
+
 /**
  * Find and validate the project's config: `explicit` if given (must exist),
  * else the first of {@link configFiles} from `cwd` up to the file system root.
@@ -42,7 +49,7 @@ const loadModule: Loader = async (file) => {
 export async function loadConfig(cwd = process.cwd(), explicit?: string): Promise<LoadedConfig> {
   const explorer = lilconfig('roadmap', {
     searchPlaces: configFiles,
-    loaders: { '.json': loadJson, '.mjs': loadModule, '.js': loadModule },
+    loaders: { '.json': loadJson, '.mjs': loadModule, '.js': loadModule, '.ts': loadTypeScript },
     stopDir: path.parse(path.resolve(cwd)).root,
     cache: false,
   });

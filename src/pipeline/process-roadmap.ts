@@ -1,3 +1,4 @@
+import type { Root as HastRoot } from 'hast';
 import { VFile } from 'vfile';
 import type { Diagnostic, Roadmap } from '../model/roadmap.js';
 import { createProcessor } from './create-processor.js';
@@ -6,13 +7,19 @@ import { parseInPieces } from './parse-in-pieces.js';
 import type { SettingLayers } from '../model/settings.js';
 import './file-data.js';
 
-const processor = createProcessor();
+/** The built-in pipeline, without the project's own plugins. */
+const builtIn = createProcessor();
+
+/** A pipeline: the built-in one, or one with the project's plugins (`createProcessor(plugins)`). */
+export type RoadmapProcessor = ReturnType<typeof createProcessor>;
 
 /** The result of modelling one roadmap: the model, or `null` after a fatal content error. */
 export interface ProcessedRoadmap {
   file: VFile;
   roadmap: Roadmap | null;
   diagnostics: Diagnostic[];
+  /** The sanitized document tree the items' HTML was cut from (images are resolved on it); `null` with no model. */
+  tree?: HastRoot | null;
 }
 
 /**
@@ -20,20 +27,25 @@ export interface ProcessedRoadmap {
  * the config and command line), returns the model and its diagnostics;
  * content problems never throw, they become messages.
  */
-export async function processRoadmap(value: string | Uint8Array, path?: string, settings: SettingLayers = {}): Promise<ProcessedRoadmap> {
+export async function processRoadmap(
+  value: string | Uint8Array,
+  path?: string,
+  settings: SettingLayers = {},
+  processor: RoadmapProcessor = builtIn,
+): Promise<ProcessedRoadmap> {
   const file = new VFile({ value, path, data: { settings } });
   let failed = false;
+  let tree: HastRoot | null = null;
   const text = file.toString();
   const problem = findSourceProblem(text);
   if (problem) {
     const { reason, ruleId, line, column } = problem;
     file.message(reason, { place: { line, column }, ruleId, source: 'roadmap-press' }).fatal = true;
-    return { file, roadmap: null, diagnostics: file.messages.map(toDiagnostic) };
+    return { file, roadmap: null, diagnostics: file.messages.map(toDiagnostic), tree: null };
   }
   replaceNul(file, text);
   try {
-    const tree = parseInPieces(processor, file);
-    await processor.run(tree, file);
+    tree = (await processor.run(parseInPieces(processor, file), file)) as HastRoot;
   } catch (error) {
     // `file.fail()` throws its message: a content error that stops modelling.
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
@@ -48,7 +60,7 @@ export async function processRoadmap(value: string | Uint8Array, path?: string, 
   const diagnostics = file.messages.map(toDiagnostic);
   const roadmap = failed ? null : (file.data.roadmap ?? null);
   if (roadmap) roadmap.diagnostics = diagnostics;
-  return { file, roadmap, diagnostics };
+  return { file, roadmap, diagnostics, tree: roadmap ? tree : null };
 }
 
 /** CommonMark: U+0000 is replaced by U+FFFD. Said once, at the first one. */

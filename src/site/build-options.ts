@@ -2,6 +2,7 @@ import type { GroupConfig } from '../model/group-schema.js';
 import type { LinkList, LinkMode } from '../model/paper-options.js';
 import type { Paper } from '../model/page-layout.js';
 import type { SettingLayers } from '../model/settings.js';
+import type { PluginSpecs } from '../pipeline/load-user-plugins.js';
 import type { Printer } from '../print/create-printer.js';
 import type { OpenedBrowser } from '../print/open-browser.js';
 import type { TemplateChoice } from '../render/load-renderers.js';
@@ -37,6 +38,8 @@ export interface BuildOptions {
   cwd?: string;
   /** Per-roadmap settings around each file's front matter (config defaults, command-line overrides). */
   settings?: SettingLayers;
+  /** The project's remark and rehype plugins (config `remarkPlugins`, `rehypePlugins`), and the folder their names resolve from. */
+  plugins?: PluginSpecs;
   /** Template per format (default: `handout` for HTML, `checklist` for PDF). */
   template?: TemplateChoice;
   /** A project's own templates folder, searched before the built-ins, file by file; default `templates` when it exists. */

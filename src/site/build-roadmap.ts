@@ -9,7 +9,8 @@ import { applyGroupProgress, type GroupProgress } from '../view/apply-group-prog
 import { addReviewRows } from '../view/plan-reviews.js';
 import { toViewModel, type ViewModel } from '../view/to-view-model.js';
 import { slugify } from '../shared/create-item-id.js';
-import { processRoadmap } from '../pipeline/process-roadmap.js';
+import { findImageItems } from '../pipeline/find-item-elements.js';
+import { processRoadmap, type RoadmapProcessor } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../model/settings.js';
 import type { PaperOptions } from '../model/paper-options.js';
 import type { PageLayout } from '../model/page-layout.js';
@@ -52,6 +53,8 @@ export interface RoadmapContext {
   out: string;
   formats: Format[];
   settings: SettingLayers;
+  /** The pipeline with the project's plugins; the built-in one when absent. */
+  processor?: RoadmapProcessor;
   group: GroupConfig | null;
   handout: Render | null;
   checklist: Render | null;
@@ -154,7 +157,7 @@ export type RenderJob = Pick<PlannedRoadmap, 'input' | 'file' | 'source' | 'stal
 /** What modelling and rendering a roadmap needs of the build: settings and renderers, no output folder. */
 export type RenderContext = Pick<
   RoadmapContext,
-  'settings' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'review' | 'groupProgress' | 'epoch'
+  'settings' | 'processor' | 'group' | 'handout' | 'checklist' | 'layout' | 'paper' | 'review' | 'groupProgress' | 'epoch'
 >;
 
 /** A roadmap modelled and rendered, not yet written: plain data, so that a worker thread can make it. */
@@ -192,10 +195,10 @@ export async function renderRoadmap(job: RenderJob, context: RenderContext): Pro
 
 async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promise<RenderedRoadmap> {
   const { input, file, stale } = job;
-  const { roadmap, diagnostics } = await processRoadmap(job.source, input.source, context.settings);
+  const { roadmap, diagnostics, tree } = await processRoadmap(job.source, input.source, context.settings, context.processor);
   const built: BuiltRoadmap = { ...input, view: null, summary: null, diagnostics, outputs: [], upToDate: [] };
   const dependencies: string[] = [];
-  if (!roadmap) return { built, html: null, calendar: null, pdf: null, dependencies };
+  if (!roadmap || !tree) return { built, html: null, calendar: null, pdf: null, dependencies };
   const view = toViewModel(roadmap, generator, { labels: context.settings.defaults?.labels });
   built.view = view;
   built.summary = { title: view.title, phases: view.stats.phases, weeks: view.stats.weeks, items: view.stats.items };
@@ -217,11 +220,11 @@ async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promis
     : null;
   if (stale.includes('ics') && !calendar) built.diagnostics.push(noStartDate);
   // Remote images cannot load offline: alt text (badges: nothing) in the handout and the PDF, one warning.
-  const printable = replaceRemoteImages(view);
+  const printable = replaceRemoteImages(view, findImageItems(tree));
   if (printable.diagnostic && (stale.includes('html') || stale.includes('pdf'))) built.diagnostics.push(printable.diagnostic);
   let html: string | null = null;
   if (stale.includes('html') && context.handout) {
-    const images = await resolveImages(printable.view, { baseDir, remote: 'alt' });
+    const images = await resolveImages(printable.view, printable.elements, { baseDir, remote: 'alt' });
     dependencies.push(...images.files);
     // The PDF reports the same image problems; say them once.
     if (!stale.includes('pdf')) built.diagnostics.push(...images.diagnostics);
@@ -229,7 +232,7 @@ async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promis
   }
   const pdf: PreparedPdf | null =
     stale.includes('pdf') && context.checklist
-      ? await preparePdf(printable.view, extra, context.checklist, context.layout, { baseDir, date }, context.paper)
+      ? await preparePdf(printable.view, printable.elements, extra, context.checklist, context.layout, { baseDir, date }, context.paper)
       : null;
   if (pdf) dependencies.push(...pdf.files);
   return { built, html, calendar, pdf, dependencies };

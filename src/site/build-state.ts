@@ -4,6 +4,8 @@ import { defaultPaper, type PaperOptions } from '../model/paper-options.js';
 import { defaultLayout, parseMargin, type PageLayout } from '../model/page-layout.js';
 import type { Printer } from '../print/create-printer.js';
 import { loadHelpers } from '../render/load-helpers.js';
+import { createProcessor } from '../pipeline/create-processor.js';
+import { loadUserPlugins, resolveUserPlugins, type ResolvedPlugins } from '../pipeline/load-user-plugins.js';
 import { loadRenderers, type RendererSet } from '../render/load-renderers.js';
 import { InputError } from '../shared/errors.js';
 import { hashOf } from '../shared/hash-of.js';
@@ -46,6 +48,8 @@ export interface BuildState {
   /** The project's own templates folder, if any. */
   readonly templates: string | undefined;
   readonly renderers: RendererSet;
+  /** The project's remark and rehype plugins, resolved (config `remarkPlugins`, `rehypePlugins`), if any. */
+  readonly plugins: ResolvedPlugins | null;
   readonly context: RoadmapContext;
   readonly limits: BuildLimits;
   /** plan: the release of the output folder's lock. */
@@ -95,6 +99,9 @@ export async function startBuild(options: BuildOptions): Promise<BuildState> {
   const helpers = typeof options.helpers === 'string' ? await loadHelpers(path.resolve(cwd, options.helpers)) : options.helpers;
   const pages = wanted.filter((format): format is 'html' | 'pdf' => format !== 'ics');
   const renderers = await loadRenderers({ formats: pages, template: options.template, templatesDir: templates, helpers });
+  // The project's plugins load (or fail, one line) before anything is read, like the templates.
+  const plugins = options.plugins ? await resolveUserPlugins(options.plugins) : null;
+  const processor = plugins ? createProcessor(await loadUserPlugins(plugins)) : undefined;
   return {
     options,
     cwd,
@@ -104,7 +111,8 @@ export async function startBuild(options: BuildOptions): Promise<BuildState> {
     pages,
     templates,
     renderers,
-    context: toContext(options, { cwd, out, formats: wanted, renderers }),
+    plugins,
+    context: toContext(options, { cwd, out, formats: wanted, renderers, plugins, processor }),
     limits: buildLimits,
     unlock: null,
     cache: emptyCache(),
@@ -123,7 +131,14 @@ export async function startBuild(options: BuildOptions): Promise<BuildState> {
 /** Everything a roadmap's outputs are made with besides its source, with the fingerprints the cache keys on. */
 function toContext(
   options: BuildOptions,
-  { cwd, out, formats, renderers }: Pick<RoadmapContext, 'cwd' | 'out' | 'formats'> & { renderers: RendererSet },
+  {
+    cwd,
+    out,
+    formats,
+    renderers,
+    plugins,
+    processor,
+  }: Pick<RoadmapContext, 'cwd' | 'out' | 'formats' | 'processor'> & { renderers: RendererSet; plugins: ResolvedPlugins | null },
 ): RoadmapContext {
   const layout = toLayout(options);
   const paper = toPaper(options);
@@ -133,12 +148,13 @@ function toContext(
   const review = options.review && options.review.length > 0 ? options.review : null;
   const groupProgress = options.groupProgress ?? null;
   const extras = [review, groupProgress].filter((extra) => extra !== null);
-  const shared = hashOf(version, settings, group, ...extras);
+  const shared = hashOf(version, settings, group, ...extras, ...(plugins ? [plugins.fingerprint] : []));
   return {
     cwd,
     out,
     formats,
     settings,
+    ...(processor ? { processor } : {}),
     group,
     handout: renderers.html,
     checklist: renderers.pdf,

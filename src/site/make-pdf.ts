@@ -30,7 +30,7 @@ export type MakePdf = (prepared: PreparedPdf) => Promise<MadePdf>;
  * batch goes on.
  */
 export function createPdfMaker(printer: Printer, layout: PageLayout, paper: PaperOptions = defaultPaper): MakePdf {
-  return async ({ view, document, source, diagnostics: found, checkedFields = [], fieldPrefix }) => {
+  return async ({ view, document, source, diagnostics: found, checkedFields = [], fieldPrefix, urlLines }) => {
     const diagnostics = [...found];
     try {
       const print = (paperSize: PageLayout['paper'], landscape: boolean) =>
@@ -51,7 +51,7 @@ export function createPdfMaker(printer: Printer, layout: PageLayout, paper: Pape
         diagnostics.push({
           severity: 'warning',
           message: `Blocked request to ${url} while printing: printing is offline, only data: URLs and files inside the roadmap's folder load`,
-          line: findLine(view, url),
+          line: urlLines[url] ?? null,
           column: null,
           rule: 'offline',
         });
@@ -117,10 +117,4 @@ export function toMetadata(view: ViewModel, date: Date | null): PdfMetadata {
 function allItems(view: ViewModel): ViewItem[] {
   const flatten = (items: ViewItem[]): ViewItem[] => items.flatMap((item) => [item, ...flatten(item.children)]);
   return view.parts.flatMap((part) => part.topics.flatMap((topic) => flatten(topic.items)));
-}
-
-/** The line of the item that refers to `url`, when one does. */
-function findLine(view: ViewModel, url: string): number | null {
-  const escaped = url.replace(/&/g, '&amp;');
-  return allItems(view).find((item) => item.html.includes(url) || item.html.includes(escaped))?.line ?? null;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TemplateChoice } from '../render/load-renderers.js';
+import type { ResolvedPlugins } from '../pipeline/load-user-plugins.js';
 import type { RenderContext, RenderedRoadmap, RenderJob } from './build-roadmap.js';
 import { fromErrorData, type ErrorData } from './transfer-error.js';
 
@@ -30,7 +31,9 @@ export interface WorkerSetup {
     /** The helpers module's path: functions cannot be sent to a thread, a module can be imported by each. */
     helpers: string | undefined;
   };
-  context: Omit<RenderContext, 'handout' | 'checklist'>;
+  context: Omit<RenderContext, 'handout' | 'checklist' | 'processor'>;
+  /** The project's plugins, found on disk: each worker imports them itself. */
+  plugins?: Pick<ResolvedPlugins, 'remark' | 'rehype'>;
 }
 
 /** A worker's answer to one job: the rendered roadmap, or what went wrong. */

@@ -1,8 +1,8 @@
-import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
+import type { Element, ElementContent } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../model/roadmap.js';
+import { cutItemHtml } from '../pipeline/cut-item-html.js';
+import { copyItemElement, type ItemElements } from '../pipeline/find-item-elements.js';
 import type { ViewItem, ViewModel } from '../view/to-view-model.js';
 
 /** Hosts that serve only status badges (build passing, version, licence…). */
@@ -28,15 +28,22 @@ export function isBadge(src: string): boolean {
  * becomes nothing (a link left with no content goes too), any other remote
  * image its alt text. The printed page, offline, would show each as a
  * broken-image icon. One warning per roadmap, at the first such image's line,
- * says how many there were. Pure.
+ * says how many there were. A step on the document tree: each item's element
+ * (`elements`: those holding images) is copied, changed and its HTML cut again; the copies are
+ * returned for the next step. Pure.
  */
-export function replaceRemoteImages(view: ViewModel): { view: ViewModel; diagnostic: Diagnostic | null } {
+export function replaceRemoteImages(
+  view: ViewModel,
+  elements: ItemElements,
+): { view: ViewModel; elements: ItemElements; diagnostic: Diagnostic | null } {
   const found: { src: string; line: number }[] = [];
+  const replaced: ItemElements = new Map(elements);
 
   function replaceInItem(item: ViewItem): ViewItem {
     const children = item.children.map(replaceInItem);
-    if (!item.html.includes('<img')) return children.every((child, index) => child === item.children[index]) ? item : { ...item, children };
-    const tree: Root = fromHtml(item.html, { fragment: true });
+    const element = elements.get(item.id);
+    if (!element) return children.every((child, index) => child === item.children[index]) ? item : { ...item, children };
+    const tree = copyItemElement(element);
     let changed = false;
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return undefined;
@@ -51,7 +58,8 @@ export function replaceRemoteImages(view: ViewModel): { view: ViewModel; diagnos
     });
     if (!changed) return { ...item, children };
     dropEmptyLinks(tree);
-    return { ...item, html: toHtml(tree).trim(), children };
+    replaced.set(item.id, tree);
+    return { ...item, html: cutItemHtml(tree), children };
   }
 
   const parts = view.parts.map((part) => ({
@@ -68,15 +76,16 @@ export function replaceRemoteImages(view: ViewModel): { view: ViewModel; diagnos
         rule: 'remote-image',
       }
     : null;
-  if (!first) return { view, diagnostic };
+  if (!first) return { view, elements, diagnostic };
   return {
     view: { ...view, parts, phases: parts.filter((part) => part.isPhase), sections: parts.filter((part) => !part.isPhase) },
+    elements: replaced,
     diagnostic,
   };
 }
 
 /** Remove links whose only content was a dropped badge: they would print as nothing clickable. */
-function dropEmptyLinks(tree: Root) {
+function dropEmptyLinks(tree: Element) {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'a' || !parent || index === undefined) return undefined;
     let empty = true;

@@ -73,6 +73,9 @@ export function resolveBuildOptions(
     recycleAfter: flags.recycleAfter ?? config.recycleAfter,
     cwd,
     settings: resolveSettingLayers(config, flags),
+    ...(config.remarkPlugins || config.rehypePlugins
+      ? { plugins: { remark: config.remarkPlugins ?? [], rehype: config.rehypePlugins ?? [], from: base } }
+      : {}),
   };
 }
 

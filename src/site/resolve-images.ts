@@ -1,11 +1,11 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Element, Parents, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
+import type { Element, Parents } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../model/roadmap.js';
+import { cutItemHtml } from '../pipeline/cut-item-html.js';
+import { copyItemElement, type ItemElements } from '../pipeline/find-item-elements.js';
 import type { ViewItem, ViewModel } from '../view/to-view-model.js';
 import { sniffImageType } from './sniff-image-type.js';
 
@@ -59,10 +59,13 @@ function describeReadError(error: NodeJS.ErrnoException): string {
  * Embed the roadmap's local images (files inside its folder) as `data:` URLs,
  * so documents stay self-contained and print offline. An image that is
  * missing, outside the folder, too large or of an unknown type becomes its alt
- * text, with a warning at its item's line.
+ * text, with a warning at its item's line. A step on the document tree: an
+ * item's element (`elements`: those holding images) is copied, its images resolved, and its HTML cut
+ * again.
  */
 export async function resolveImages(
   view: ViewModel,
+  elements: ItemElements,
   options: ImageOptions,
 ): Promise<{ view: ViewModel; diagnostics: Diagnostic[]; files: string[] }> {
   const diagnostics: Diagnostic[] = [];
@@ -98,12 +101,15 @@ export async function resolveImages(
 
   async function resolveItem(item: ViewItem): Promise<ViewItem> {
     const children = await Promise.all(item.children.map(resolveItem));
-    if (!item.html.includes('<img')) return { ...item, children };
-    const tree: Root = fromHtml(item.html, { fragment: true });
+    const element = elements.get(item.id);
+    if (!element) return { ...item, children };
+    const tree = copyItemElement(element);
     const images: { image: Element; index: number; parent: Parents }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName === 'img' && parent && index !== undefined) images.push({ image: node, index, parent });
     });
+    // Its images may all have been remote, and gone already.
+    if (images.length === 0) return { ...item, children };
     for (const { image, index, parent } of images) {
       const src = String(image.properties.src ?? '');
       // The sanitizer removed a URL it does not allow (`file:`, `javascript:`…): said, not silently dropped.
@@ -115,7 +121,8 @@ export async function resolveImages(
       if (result) diagnostics.push({ severity: 'warning', message: result.problem, line: item.line, column: null, rule: 'image' });
       parent.children[index] = { type: 'text', value: String(image.properties.alt ?? '') };
     }
-    return { ...item, html: toHtml(tree), children };
+    // Not trimmed: an image at either end that became its (empty) alt text leaves its space.
+    return { ...item, html: cutItemHtml(tree, { trim: false }), children };
   }
 
   const parts = await Promise.all(

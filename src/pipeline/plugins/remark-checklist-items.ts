@@ -1,9 +1,4 @@
-import type { Element } from 'hast';
-import type { Definition, ListItem, PhrasingContent, Root, TableRow } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { sanitize } from 'hast-util-sanitize';
-import { toHtml } from 'hast-util-to-html';
-import { toHast } from 'mdast-util-to-hast';
+import type { ListItem, Root, TableCell } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection } from '../../model/roadmap.js';
@@ -14,18 +9,15 @@ import { readTick } from '../read-tick.js';
  * Make every list item a checklist item: a stable, readable, unique id built
  * from its phase (or section) and its own text, so editing one item renames no
  * other; `checked` from GFM task syntax (`- [x]`), `state` also from `[~]` /
- * `[-]` (in progress); its inline content as
- * sanitized HTML. The id also lands on the list item (`hProperties`).
+ * `[-]` (in progress). The id also lands on the list item (or a table row's
+ * text cell) as `hProperties.id`: its HTML is cut from the document tree later
+ * (`rehype-item-html.ts`).
  */
 const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
   const roadmap = file.data.roadmap;
   if (!roadmap) return;
-  // Reference-style links and images (`![a][r1]`) resolve against the document's definitions.
-  const definitions: Definition[] = [];
-  visit(tree, 'definition', (node) => {
-    definitions.push(node);
-  });
-
+  // The element each item's HTML is cut from: its list item, or its row's text cell.
+  const elements: [RoadmapItem, ListItem | TableCell][] = [];
   // One walk: list items and table rows sit in block containers, never in phrasing content.
   visit(tree, (node) => {
     if (node.type === 'listItem') {
@@ -34,13 +26,14 @@ const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
       item.checked = node.checked === true;
       item.state = item.checked ? 'done' : takeDoingMarker(node) ? 'doing' : 'todo';
       if (item.state === 'doing') item.text = item.text.replace(doingMarker, '');
-      item.html = toInlineHtml(node, definitions);
+      elements.push([item, node]);
     } else if (node.type === 'tableRow') {
       const item = node.data?.roadmapItem;
       if (item) {
         item.state = item.checked ? 'done' : doingMarker.test(item.text) ? 'doing' : 'todo';
         item.text = item.text.replace(doingMarker, '');
-        item.html = rowToHtml(node, definitions);
+        const cell = node.children[node.data?.textCell ?? 0];
+        if (cell) elements.push([item, cell]);
       }
       return SKIP;
     } else if (node.type === 'paragraph' || node.type === 'heading') {
@@ -64,6 +57,8 @@ const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
     item.id = uniqueId(`${prefix}--${slugify(item.text) || 'item'}`);
     for (const child of item.children) nameItem(child, item.id);
   }
+
+  for (const [item, node] of elements) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: item.id } };
 };
 
 export default remarkChecklistItems;
@@ -79,41 +74,4 @@ function takeDoingMarker(node: ListItem): boolean {
   if (text?.type !== 'text' || !doingMarker.test(text.value)) return false;
   text.value = text.value.replace(doingMarker, '');
   return true;
-}
-
-function toInlineHtml(node: ListItem, definitions: Definition[]): string {
-  const phrasing: PhrasingContent[] = [];
-  for (const child of node.children) {
-    if (child.type === 'list') continue;
-    if (phrasing.length > 0) phrasing.push({ type: 'text', value: ' ' });
-    if (child.type === 'paragraph' || child.type === 'heading') phrasing.push(...child.children);
-    else phrasing.push({ type: 'text', value: toString(child) });
-  }
-  return phrasingToHtml(phrasing, definitions);
-}
-
-function rowToHtml(row: TableRow, definitions: Definition[]): string {
-  const [first, ...rest] = row.children[row.data?.textCell ?? 0]?.children ?? [];
-  // A `[x] ` the author typed in the first cell is the checkbox, not text.
-  const lead = first?.type === 'text' ? { ...first, value: stripTick(first.value) } : first;
-  return phrasingToHtml(lead ? [lead, ...rest] : rest, definitions);
-}
-
-/**
- * Inline Markdown → sanitized HTML (GitHub's schema). Images stay `<img>`
- * (http(s) or relative `src` only); at the I/O edge, local ones are embedded
- * and remote ones are blocked while printing (src/site/resolve-images.ts).
- */
-function phrasingToHtml(phrasing: PhrasingContent[], definitions: Definition[]): string {
-  const root = sanitize(toHast({ type: 'root', children: [{ type: 'paragraph', children: phrasing }, ...definitions] }));
-  const paragraph = root.type === 'root' ? root.children.find((child): child is Element => child.type === 'element') : undefined;
-  return toHtml(paragraph?.children ?? []).trim();
-}
-
-/** A row's text without the tick typed at its start (`[x] `, `[✓] `, `✅ `). */
-function stripTick(text: string): string {
-  const gfm = /^\s*\[[ xX~-]\]\s*/.exec(text);
-  if (gfm) return text.slice(gfm[0].length);
-  const tick = readTick(text.trimStart());
-  return tick && !('unknown' in tick) ? text.trimStart().slice(tick.length) : text;
 }

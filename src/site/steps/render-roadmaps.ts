@@ -34,7 +34,7 @@ export async function renderRoadmaps(state: BuildState): Promise<void> {
 }
 
 /** What each worker thread needs to load the same renderers and render with the same settings: plain data. */
-function toWorkerSetup({ options, pages, templates, cwd, context }: BuildState): WorkerSetup {
+function toWorkerSetup({ options, pages, templates, cwd, context, plugins }: BuildState): WorkerSetup {
   const { settings, group, layout, paper, review, groupProgress, epoch } = context;
   return {
     templates: {
@@ -44,5 +44,6 @@ function toWorkerSetup({ options, pages, templates, cwd, context }: BuildState):
       helpers: typeof options.helpers === 'string' ? path.resolve(cwd, options.helpers) : undefined,
     },
     context: { settings, group, layout, paper, review, groupProgress, epoch },
+    ...(plugins ? { plugins: { remark: plugins.remark, rehype: plugins.rehype } } : {}),
   };
 }
