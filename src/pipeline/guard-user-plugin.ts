@@ -1,7 +1,7 @@
 import type { Node, Point, Position } from 'unist';
 import type { Pluggable, Plugin, Transformer } from 'unified';
 import type { VFile } from 'vfile';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../shared/errors.js';
 
 /** A project's plugin, loaded: what it was called in the config, the plugin, its options. */
 export interface UserPlugin {

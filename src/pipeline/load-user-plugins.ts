@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError } from '../errors.js';
-import { importFresh } from '../import-fresh.js';
+import { ConfigError } from '../shared/errors.js';
+import { importFresh } from '../shared/import-fresh.js';
 import type { UserPlugins } from './create-processor.js';
 import type { UserPlugin } from './guard-user-plugin.js';
 
