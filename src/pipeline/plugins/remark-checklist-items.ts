@@ -3,7 +3,6 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection } from '../../model/roadmap.js';
 import { createIdRegistry, slugify } from '../../shared/create-item-id.js';
-import { readTick } from '../read-tick.js';
 
 /**
  * Make every list item a checklist item: a stable, readable, unique id built
