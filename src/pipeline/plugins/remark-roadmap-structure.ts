@@ -12,6 +12,8 @@ import { contentsHeading, isLegend, isNavigationTable, isTableOfContents } from 
 import { parseWeekRange } from '../parse-week-range.js';
 import { readTick } from '../read-tick.js';
 import { resolveSetting } from '../settings.js';
+import { splitLines } from '../split-lines.js';
+import { promoteTimeLines } from '../promote-time-lines.js';
 
 type Group = RoadmapPhase | RoadmapSection;
 
@@ -56,6 +58,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   // The title is the heading's words: a logo's alt text is not part of it.
   const heading = titleNode ? collapse(toString(titleNode, { includeImageAlt: false })) || headingText(titleNode) : null;
   const times = readNotationLines(tree, titleNode);
+  promoteTimeLines(tree, times.merged);
   const depth = findPhaseDepth(
     tree.children.flatMap((node) =>
       node.type === 'heading' && node !== titleNode && !times.merged.has(node) ? [{ depth: node.depth, text: times.of(node) }] : [],
@@ -214,7 +217,9 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   file.data.timing = timing;
   file.data.roadmap = {
     title: matter.title ?? heading ?? file.stem ?? 'Roadmap',
-    lang: resolveSetting('lang', file.data.settings ?? {}, matter) ?? detectLanguage(sampleText(file.toString())),
+    lang:
+      resolveSetting('lang', file.data.settings ?? {}, matter) ??
+      detectLanguage(sampleText(file.toString()), () => sampleText(file.toString(), true)),
     description: matter.description ?? (intro.length > 0 ? intro.join('\n\n') : null),
     meta: { ...matter },
     phases,
@@ -381,29 +386,6 @@ function stripMarker(line: PhrasingContent[]): PhrasingContent[] {
   return value === '' ? rest : [{ ...first, value }, ...rest];
 }
 
-/** A paragraph's phrasing content, one array per source line (soft line breaks and `<br>` split it). */
-function splitLines(paragraph: Paragraph): PhrasingContent[][] {
-  const lines: PhrasingContent[][] = [[]];
-  for (const child of paragraph.children) {
-    if (child.type === 'break') {
-      lines.push([]);
-    } else if (child.type === 'text' && child.value.includes('\n')) {
-      const parts = child.value.split('\n');
-      const first = child.position?.start.line;
-      parts.forEach((part, index) => {
-        if (index > 0) lines.push([]);
-        // Each piece gets the line it was written on, so its item does too.
-        const line = first === undefined ? undefined : first + index;
-        const position = line === undefined ? child.position : { start: { line, column: 1 }, end: { line, column: 1 } };
-        if (part.trim() !== '') lines.at(-1)!.push({ ...child, value: part, position });
-      });
-    } else {
-      lines.at(-1)!.push(child);
-    }
-  }
-  return lines.filter((line) => toString({ type: 'paragraph', children: line }).trim() !== '');
-}
-
 function readItem(node: ListItem, file: VFile): RoadmapItem {
   if (node.checked === null || node.checked === undefined) readLookAlikeTick(node, file);
   const content = node.children.filter((child) => child.type !== 'list');
@@ -508,17 +490,18 @@ function readTopicTitle(node: Paragraph): { title: string; note: string | null }
 /**
  * About 4,000 characters of the roadmap's prose, to tell its language: its
  * source without front matter, code, HTML, URLs and link text (the resources
- * a roadmap lists are mostly titled in English, whatever its own language).
+ * a roadmap lists are mostly titled in English, whatever its own language;
+ * `withLinkText` keeps the titles, for lists that are little else).
  * Read from the source with linear patterns: no walk over the tree.
  */
-function sampleText(source: string): string {
-  return source
+function sampleText(source: string, withLinkText = false): string {
+  const sample = source
     .slice(0, 12_000)
     .replace(/^(?:---|\+\+\+)[\s\S]*?\n(?:---|\+\+\+)\s*\n/, '')
     .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|$)/gm, ' ')
     .replace(/`[^`\n]*`/g, ' ')
-    .replace(/<[^>\n]*>/g, ' ')
-    .replace(/!?\[[^\]\n]*\]\([^)\n]*\)/g, ' ')
+    .replace(/<[^>\n]*>/g, ' ');
+  return (withLinkText ? sample.replace(/!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)/g, ' ') : sample.replace(/!?\[[^\]\n]*\]\([^)\n]*\)/g, ' '))
     .replace(/https?:\/\/\S+/g, ' ')
     .slice(0, 4000);
 }
