@@ -9,6 +9,7 @@ import { detectLanguage } from '../detect-language.js';
 import type { Timing } from '../file-data.js';
 import { findPhaseDepth, readHeadingTime } from '../find-phase-depth.js';
 import { contentsHeading, isLegend, isNavigationTable, isTableOfContents } from '../is-navigation-list.js';
+import { isPromptList } from '../is-prompt-list.js';
 import { parseWeekRange } from '../parse-week-range.js';
 import { readTick } from '../read-tick.js';
 import { resolveSetting } from '../settings.js';
@@ -113,7 +114,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   };
 
   const addList = (list: List) => {
-    if (isTableOfContents(list) || isLegend(list, label)) return;
+    if (isTableOfContents(list) || isLegend(list, label) || isPromptList(list)) return;
     topic ??= openTopic(null, null, list.position?.start.line ?? 1, openTopics.at(-1)?.topic ?? null);
     topic.items.push(...list.children.map((item) => readItem(item, file)));
   };
