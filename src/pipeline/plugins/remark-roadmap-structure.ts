@@ -10,7 +10,7 @@ import type { Timing } from '../file-data.js';
 import { findPhaseDepth, readHeadingTime } from '../find-phase-depth.js';
 import { contentsHeading, isLegend, isNavigationTable, isTableOfContents } from '../is-navigation-list.js';
 import { isPromptList } from '../is-prompt-list.js';
-import { parseWeekRange } from '../parse-week-range.js';
+import { defaultWeeksPerMonth, parseWeekRange } from '../parse-week-range.js';
 import { readTick } from '../read-tick.js';
 import { resolveSetting } from '../settings.js';
 import { splitLines } from '../split-lines.js';
@@ -50,6 +50,7 @@ const linkLine = /^(?:<?https?:\/\/\S+>?|\[[^\]]*\]\([^)]*\))$/u;
 const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   const matter = file.data.matter ?? {};
   const timing: Timing = { text: new Map(), parent: new Map(), pinned: new Map() };
+  const weeksPerMonth = resolveSetting('weeksPerMonth', file.data.settings ?? {}, matter) ?? defaultWeeksPerMonth;
   const source = file.toString().split('\n');
   const phases: RoadmapPhase[] = [];
   const sections: RoadmapSection[] = [];
@@ -191,7 +192,17 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
       // A table of contents before the roadmap's first part is navigation: it opens nothing.
       if (group === null && contentsHeading.test(headingText(node))) return;
       const afterPhase = group !== null && 'heading' in group && belongsToPhase(times.of(node), node.depth < depth);
-      if (kind === 'group' && !afterPhase) group = openGroup(node);
+      const owner = kind === 'group' && !afterPhase ? ownerOfCheckpoint(times.of(node), phases, timing, weeksPerMonth) : null;
+      if (owner) {
+        // `### Week 4 Checkpoint` under `## Assessments`: a checkpoint of the phase that holds week 4; the empty container heading goes.
+        const container = group?.topics.at(-1);
+        if (container && container.items.length === 0 && openTopics.some((open) => open.topic === container && open.depth < node.depth))
+          group!.topics.pop();
+        group = owner;
+        topic = null;
+        openTopics = [];
+        openHeadingTopic(node);
+      } else if (kind === 'group' && !afterPhase) group = openGroup(node);
       else openHeadingTopic(node);
     } else if (node.type === 'list') {
       addList(node);
@@ -244,6 +255,19 @@ function belongsToPhase(text: string, above: boolean): boolean {
   if (readHeadingTime(text) !== 'none' || parseWeekRange(text)?.ongoing) return false;
   if (!above && isPhaseByWords(text)) return false;
   return isCheckpointHeading(text, above);
+}
+
+/** The phase whose weeks hold a checkpoint heading's own week (`Week 4 Checkpoint` › `Weeks 3-4`), if it is one. */
+function ownerOfCheckpoint(text: string, phases: readonly RoadmapPhase[], timing: Timing, weeksPerMonth: number): RoadmapPhase | null {
+  if (!isCheckpointHeading(text, false)) return null;
+  const weeks = parseWeekRange(text, { weeksPerMonth })?.weeks;
+  if (!weeks) return null;
+  return (
+    phases.find((phase) => {
+      const range = parseWeekRange(timing.text.get(phase) ?? phase.heading, { weeksPerMonth })?.weeks;
+      return range && range.start <= weeks.start && weeks.end <= range.end;
+    }) ?? null
+  );
 }
 
 /** The first H1 that does not name a table of contents. */
@@ -329,8 +353,11 @@ function splitTextOnlyScopes(tree: Root, kindOf: (node: Heading) => string, time
     if (hasItems || paragraphs.length === 0) return;
     const lines = paragraphs.flatMap(splitLines);
     const labelled = lines.some((line) => line[0]?.type === 'strong' || line[0]?.type === 'link');
-    // One sentence under a heading is a note about it, not a task.
-    if (lines.length < 2 && !labelled) return;
+    // One sentence under a heading is a note about it, not a task; so is one line (`**Focus:** …`) before its sub-headings.
+    const next = tree.children[end];
+    const opening = tree.children[start];
+    const beforeSubHeading = next?.type === 'heading' && opening?.type === 'heading' && next.depth > opening.depth;
+    if (lines.length < 2 && (!labelled || beforeSubHeading)) return;
     if (!(inPhase || dated || lines.every((line) => linkLine.test(toString({ type: 'paragraph', children: line }).trim())))) return;
     for (const paragraph of paragraphs) {
       const index = tree.children.indexOf(paragraph);
