@@ -9,6 +9,7 @@ import { detectLanguage } from '../detect-language.js';
 import type { Timing } from '../file-data.js';
 import { findPhaseDepth, readHeadingTime } from '../find-phase-depth.js';
 import { contentsHeading, isLegend, isNavigationTable, isTableOfContents } from '../is-navigation-list.js';
+import { isGuidanceLabel } from '../is-guidance-label.js';
 import { isPromptList } from '../is-prompt-list.js';
 import { defaultWeeksPerMonth, parseWeekRange } from '../parse-week-range.js';
 import { readTick } from '../read-tick.js';
@@ -117,6 +118,11 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   const addList = (list: List) => {
     if (isTableOfContents(list) || isLegend(list, label) || isPromptList(list)) return;
     topic ??= openTopic(null, null, list.position?.start.line ?? 1, openTopics.at(-1)?.topic ?? null);
+    if (label !== null && isGuidanceLabel(label)) {
+      // What each lesson contains, how to use the repository: kept as the topic's note, never tasks.
+      topic.note ??= list.children.map((item) => plainText(item)).join(' · ');
+      return;
+    }
     topic.items.push(...list.children.map((item) => readItem(item, file)));
   };
 
