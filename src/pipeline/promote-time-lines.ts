@@ -23,8 +23,9 @@ declare module 'mdast' {
  * it sits under (level 2 under the title or none), so the phase level is read
  * from them as from any heading. A line counts when it starts with bold text
  * or with its notation, is at most 120 characters long and names a week or
- * month range, a day range or a duration (one day, `**Day 3:**`, is an entry,
- * not a part); the other lines of its paragraph stay a paragraph after it.
+ * month range, a day range or a duration in parentheses or after `~` (one
+ * day, `**Day 3:**`, is an entry, not a part; `**Duration:** 12 weeks` is a
+ * fact about the plan); the other lines of its paragraph stay a paragraph after it.
  * Nothing happens unless the document has two such lines. `skip`: paragraphs
  * already read as the notation of the heading above them.
  */
@@ -70,9 +71,11 @@ export function promoteTimeLines(tree: Root, skip: ReadonlySet<RootContent>): vo
 function isTimeLine(line: PhrasingContent[]): boolean {
   const text = toString({ type: 'paragraph', children: line }).replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > maxLineLength || readHeadingTime(text) !== 'range') return false;
+  const notation = parseWeekRange(text);
+  // A bare duration is a part's length only in parentheses or after `~` (`Python (2 weeks)`); `**Duration:** 12 weeks` is a fact about the plan.
+  if (!notation?.weeks && !/[(（~≈]\s*\D{0,8}\d/u.test(text)) return false;
   if (line[0]?.type === 'strong') return true;
   // The notation opens the line, after an emoji or bullet at most: `Weeks 1–3: …`, `📅 Week 4 - …`.
-  const notation = parseWeekRange(text);
   return notation !== null && /^[^\p{L}\p{N}]*$/u.test(text.slice(0, notation.index));
 }
 
