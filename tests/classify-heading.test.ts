@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPhaseHeading } from '../src/pipeline/classify-heading.js';
+import { isLookBack, isPhaseHeading } from '../src/pipeline/classify-heading.js';
 
 describe('isPhaseHeading', () => {
   it.each([
@@ -43,7 +43,26 @@ describe('isPhaseHeading', () => {
     'Ressourcen',
     'Полезные ссылки',
     '学习资源',
+    'Week 1 Summary',
+    'Month 2 recap',
+    '第1周总结',
   ])('takes %j for a section', (text) => {
     expect(isPhaseHeading(text)).toBe(false);
   });
+});
+
+describe('isLookBack', () => {
+  it.each(['Week 1 Summary', 'Week 3 retrospective', 'Month 2 recap', 'Semana 2 resumen', '第1周总结'])(
+    'takes %j for a look back',
+    (text) => {
+      expect(isLookBack(text)).toBe(true);
+    },
+  );
+
+  it.each(['Week 1: Summary statistics', 'Week 4 - Review', 'Weeks 1-2', 'Summary', 'Phase 1: Report writing (Weeks 3-4)'])(
+    'takes %j for no look back',
+    (text) => {
+      expect(isLookBack(text)).toBe(false);
+    },
+  );
 });

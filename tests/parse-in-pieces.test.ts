@@ -130,6 +130,9 @@ describe('parseInPieces', () => {
       '---\n# no closing fence, so a thematic break\n# A\n',
       // An unclosed front matter fence leaves micromark unable to start lists after it, in every piece.
       '---\n## A\n- item\n# B\n- item\n',
+      // The same after an unclosed foreign fence (`---js`, `+++`, `;;;`).
+      '---js\n{ title: "x" }\n--\n\n# A\n\n[a]\n- item\n',
+      '+++\ntitle = "x"\n# A\n- item\n# B\n- item\n',
       '# A\n- ```\n  code\n# B\n```\n# C\n',
     ];
     for (const text of cases) {

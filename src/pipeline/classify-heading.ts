@@ -24,12 +24,28 @@ const chinese = /第\s*[\d零〇一二两三四五六七八九十]+\s*(?:阶段|
  * Tips", "Modules and Crates").
  */
 export function isPhaseHeading(text: string): boolean {
-  return isPhaseByWords(text) || parseWeekRange(text) !== null;
+  return !isLookBack(text) && (isPhaseByWords(text) || parseWeekRange(text) !== null);
 }
 
 /** A heading naming a numbered phase by its words alone (`Phase 2`, `Etapa 3`, `第一阶段`, `2. Aşama`), whatever its time. */
 export function isPhaseByWords(text: string): boolean {
+  if (isLookBack(text)) return false;
   return numbered.test(text) || wordOrdinal.test(text) || chinese.test(text) || suffixed.test(text);
+}
+
+/** `Summary`, `Recap`, `Retrospective`, `Reflection`, `Report`, `Wrap-up` and their translations, right after a time. */
+const lookBackWord =
+  /^\s*(?:summary|recap|retrospective|retro|reflections?|report|wrap[- ]?up|resumen|resumo|r[ée]sum[ée]|bilan|zusammenfassung|r[üu]ckblick|riepilogo|итоги|отч[её]т|总结|總結|小结|まとめ|振り返り|회고|정리|özet)(?![\p{L}])/iu;
+
+/**
+ * A log's look back at a time it names (`Week 1 Summary`, `Month 2 recap`,
+ * `第1周总结`): the notation is followed, with no separator, by a summary
+ * word. It reports on the plan; it is not a part of it.
+ */
+export function isLookBack(text: string): boolean {
+  const notation = parseWeekRange(text);
+  if (!notation?.written) return false;
+  return lookBackWord.test(text.slice(notation.index + notation.length));
 }
 
 /** A checkpoint, review or project heading (without time of its own) belongs to the phase before it. */

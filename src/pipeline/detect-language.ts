@@ -79,24 +79,35 @@ const englishMargin = 0.99;
  * `ja`), from its prose (headings, paragraphs and items, without code or
  * URLs). Han, kana and Hangul are counted apart first: a Chinese or Japanese
  * roadmap is full of English technical words that would outnumber its
- * characters letter by letter. Short or undecidable text is English.
+ * characters letter by letter. Text too short to tell, or English only by
+ * a hair over the runner-up (a list of names), is read again from
+ * `fallback` when given (the same prose with its link titles); short or
+ * undecidable text is English.
  */
-export function detectLanguage(text: string): string {
+export function detectLanguage(text: string, fallback?: () => string): string {
+  const { lang, decided } = guessLanguage(text);
+  // Too little prose of its own to tell (an awesome list is mostly link titles and names): the fallback sample tells instead.
+  return decided || fallback === undefined ? lang : guessLanguage(fallback()).lang;
+}
+
+/** The guess, and whether the text decided it: `false` when it was too short, or English only by a hair over the runner-up. */
+function guessLanguage(text: string): { lang: string; decided: boolean } {
   const { kana, hangul, han, latin } = countScripts(text);
   // A CJK character carries about a word; a Latin word about five letters.
   if ((kana + hangul + han) * 4 >= latin && kana + hangul + han >= 10) {
-    if (hangul >= kana && hangul >= han / 2) return 'ko';
-    if (kana * 10 >= han) return 'ja';
-    return 'zh';
+    if (hangul >= kana && hangul >= han / 2) return { lang: 'ko', decided: true };
+    if (kana * 10 >= han) return { lang: 'ja', decided: true };
+    return { lang: 'zh', decided: true };
   }
   const letters = text.replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ');
-  if (looksEnglish(letters)) return 'en';
-  if (count(letters, /\p{L}/gu) < minLetters) return 'en';
+  if (looksEnglish(letters)) return { lang: 'en', decided: true };
+  if (count(letters, /\p{L}/gu) < minLetters) return { lang: 'en', decided: false };
   const ranked = francAll(letters.slice(0, 4000), { minLength: minLetters });
   const [best, score] = ranked[0] ?? ['und', 0];
   const english = ranked.find(([code]) => code === 'eng')?.[1] ?? 0;
-  if (best === 'und' || english >= score * englishMargin) return 'en';
-  return twoLetter[best] ?? best;
+  if (best === 'und') return { lang: 'en', decided: false };
+  if (english >= score * englishMargin) return { lang: 'en', decided: best !== 'eng' || (ranked[1]?.[1] ?? 0) < score * englishMargin };
+  return { lang: twoLetter[best] ?? best, decided: true };
 }
 
 /** English function words, which other languages' roadmaps rarely use between their link titles. */

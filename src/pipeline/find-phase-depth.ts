@@ -1,4 +1,4 @@
-import { isCheckpointHeading, isPhaseByWords, isPhaseHeading } from './classify-heading.js';
+import { isCheckpointHeading, isLookBack, isPhaseByWords, isPhaseHeading } from './classify-heading.js';
 import { parseDuration, parseWeekRange } from './parse-week-range.js';
 import { readHeadingDate } from './read-heading-date.js';
 
@@ -14,7 +14,8 @@ export type HeadingTime = 'range' | 'day' | 'none';
 /**
  * `range`: a week or month notation, a day range or a duration (a phase's
  * time); `day`: one day (`Day 3`, `Jour 0`) or one date (`2025-07-01`), an
- * entry of a daily log, never a phase; `none`.
+ * entry of a daily log, never a phase; `none`, also for a look back at a
+ * time (`Week 1 Summary`).
  */
 export function readHeadingTime(text: string): HeadingTime {
   // The structure asks several times per heading; the answer depends on the text alone.
@@ -30,6 +31,7 @@ export function readHeadingTime(text: string): HeadingTime {
 const timeCache = new Map<string, HeadingTime>();
 
 function readTime(text: string): HeadingTime {
+  if (isLookBack(text)) return 'none';
   const notation = parseWeekRange(text);
   if (notation?.unit === 'day' && notation.written && notation.written.start === notation.written.end) return 'day';
   if (notation?.weeks) return 'range';

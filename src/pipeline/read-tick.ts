@@ -3,8 +3,8 @@ export type Tick = { checked: boolean; length: number } | { unknown: string };
 
 /** `[✓]`, `[✔]`, `[✔️]`, `[✅]`, `[☑]`, `[v]`: a ticked box written with a look-alike. */
 const lookAlikeBox = /^\[\s*(?:[✓✔☑✅☒✗✘xX]|v)\ufe0f?\s*\]\s*/u;
-/** `☑ item`, `✅ item`, `✔ item`, `✔️ item`: a leading tick mark. */
-const leadingMark = /^(?:☑|✅|✔|✓|☒)\ufe0f?\s+/u;
+/** `☑ item`, `✅ item`, `✔ item`, `✔️ item`: a leading tick mark; alone (a status cell `✅`), a tick too. */
+const leadingMark = /^(?:☑|✅|✔|✓|☒)\ufe0f?(?:\s+|$)/u;
 /** `☐ item`, `⬜ item`, `🔲 item`, `[ ]` with a wide space: an empty box. */
 const emptyMark = /^(?:☐|⬜|🔲|\[[\u3000\u00a0]\])\ufe0f?\s*/u;
 /** `[R]`, `[WIP]`: a box marker roadmap-press does not know (`[~]` and `[-]` mean in progress, read by remark-checklist-items). */

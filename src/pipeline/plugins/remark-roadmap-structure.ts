@@ -9,9 +9,13 @@ import { detectLanguage } from '../detect-language.js';
 import type { Timing } from '../file-data.js';
 import { findPhaseDepth, readHeadingTime } from '../find-phase-depth.js';
 import { contentsHeading, isLegend, isNavigationTable, isTableOfContents } from '../is-navigation-list.js';
-import { parseWeekRange } from '../parse-week-range.js';
+import { isGuidanceLabel } from '../is-guidance-label.js';
+import { isPromptList } from '../is-prompt-list.js';
+import { defaultWeeksPerMonth, parseWeekRange } from '../parse-week-range.js';
 import { readTick } from '../read-tick.js';
 import { resolveSetting } from '../../model/settings.js';
+import { splitLines } from '../split-lines.js';
+import { promoteTimeLines } from '../promote-time-lines.js';
 
 type Group = RoadmapPhase | RoadmapSection;
 
@@ -47,6 +51,7 @@ const linkLine = /^(?:<?https?:\/\/\S+>?|\[[^\]]*\]\([^)]*\))$/u;
 const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   const matter = file.data.matter ?? {};
   const timing: Timing = { text: new Map(), parent: new Map(), pinned: new Map() };
+  const weeksPerMonth = resolveSetting('weeksPerMonth', file.data.settings ?? {}, matter) ?? defaultWeeksPerMonth;
   const source = file.toString().split('\n');
   const phases: RoadmapPhase[] = [];
   const sections: RoadmapSection[] = [];
@@ -56,6 +61,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   // The title is the heading's words: a logo's alt text is not part of it.
   const heading = titleNode ? collapse(toString(titleNode, { includeImageAlt: false })) || headingText(titleNode) : null;
   const times = readNotationLines(tree, titleNode);
+  promoteTimeLines(tree, times.merged);
   const depth = findPhaseDepth(
     tree.children.flatMap((node) =>
       node.type === 'heading' && node !== titleNode && !times.merged.has(node) ? [{ depth: node.depth, text: times.of(node) }] : [],
@@ -110,8 +116,13 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   };
 
   const addList = (list: List) => {
-    if (isTableOfContents(list) || isLegend(list, label)) return;
+    if (isTableOfContents(list) || isLegend(list, label) || isPromptList(list)) return;
     topic ??= openTopic(null, null, list.position?.start.line ?? 1, openTopics.at(-1)?.topic ?? null);
+    if (label !== null && isGuidanceLabel(label)) {
+      // What each lesson contains, how to use the repository: kept as the topic's note, never tasks.
+      topic.note ??= list.children.map((item) => plainText(item)).join(' · ');
+      return;
+    }
     topic.items.push(...list.children.map((item) => readItem(item, file)));
   };
 
@@ -187,7 +198,17 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
       // A table of contents before the roadmap's first part is navigation: it opens nothing.
       if (group === null && contentsHeading.test(headingText(node))) return;
       const afterPhase = group !== null && 'heading' in group && belongsToPhase(times.of(node), node.depth < depth);
-      if (kind === 'group' && !afterPhase) group = openGroup(node);
+      const owner = kind === 'group' && !afterPhase ? ownerOfCheckpoint(times.of(node), phases, timing, weeksPerMonth) : null;
+      if (owner) {
+        // `### Week 4 Checkpoint` under `## Assessments`: a checkpoint of the phase that holds week 4; the empty container heading goes.
+        const container = group?.topics.at(-1);
+        if (container && container.items.length === 0 && openTopics.some((open) => open.topic === container && open.depth < node.depth))
+          group!.topics.pop();
+        group = owner;
+        topic = null;
+        openTopics = [];
+        openHeadingTopic(node);
+      } else if (kind === 'group' && !afterPhase) group = openGroup(node);
       else openHeadingTopic(node);
     } else if (node.type === 'list') {
       addList(node);
@@ -214,7 +235,9 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   file.data.timing = timing;
   file.data.roadmap = {
     title: matter.title ?? heading ?? file.stem ?? 'Roadmap',
-    lang: resolveSetting('lang', file.data.settings ?? {}, matter) ?? detectLanguage(sampleText(file.toString())),
+    lang:
+      resolveSetting('lang', file.data.settings ?? {}, matter) ??
+      detectLanguage(sampleText(file.toString()), () => sampleText(file.toString(), true)),
     description: matter.description ?? (intro.length > 0 ? intro.join('\n\n') : null),
     meta: { ...matter },
     phases,
@@ -238,6 +261,19 @@ function belongsToPhase(text: string, above: boolean): boolean {
   if (readHeadingTime(text) !== 'none' || parseWeekRange(text)?.ongoing) return false;
   if (!above && isPhaseByWords(text)) return false;
   return isCheckpointHeading(text, above);
+}
+
+/** The phase whose weeks hold a checkpoint heading's own week (`Week 4 Checkpoint` › `Weeks 3-4`), if it is one. */
+function ownerOfCheckpoint(text: string, phases: readonly RoadmapPhase[], timing: Timing, weeksPerMonth: number): RoadmapPhase | null {
+  if (!isCheckpointHeading(text, false)) return null;
+  const weeks = parseWeekRange(text, { weeksPerMonth })?.weeks;
+  if (!weeks) return null;
+  return (
+    phases.find((phase) => {
+      const range = parseWeekRange(timing.text.get(phase) ?? phase.heading, { weeksPerMonth })?.weeks;
+      return range && range.start <= weeks.start && weeks.end <= range.end;
+    }) ?? null
+  );
 }
 
 /** The first H1 that does not name a table of contents. */
@@ -323,8 +359,11 @@ function splitTextOnlyScopes(tree: Root, kindOf: (node: Heading) => string, time
     if (hasItems || paragraphs.length === 0) return;
     const lines = paragraphs.flatMap(splitLines);
     const labelled = lines.some((line) => line[0]?.type === 'strong' || line[0]?.type === 'link');
-    // One sentence under a heading is a note about it, not a task.
-    if (lines.length < 2 && !labelled) return;
+    // One sentence under a heading is a note about it, not a task; so is one line (`**Focus:** …`) before its sub-headings.
+    const next = tree.children[end];
+    const opening = tree.children[start];
+    const beforeSubHeading = next?.type === 'heading' && opening?.type === 'heading' && next.depth > opening.depth;
+    if (lines.length < 2 && (!labelled || beforeSubHeading)) return;
     if (!(inPhase || dated || lines.every((line) => linkLine.test(toString({ type: 'paragraph', children: line }).trim())))) return;
     for (const paragraph of paragraphs) {
       const index = tree.children.indexOf(paragraph);
@@ -379,29 +418,6 @@ function stripMarker(line: PhrasingContent[]): PhrasingContent[] {
   if (first?.type !== 'text') return line;
   const value = first.value.replace(/^\s*(?:\d{1,9}[.)]|[•·▪◦●])\s*/u, '');
   return value === '' ? rest : [{ ...first, value }, ...rest];
-}
-
-/** A paragraph's phrasing content, one array per source line (soft line breaks and `<br>` split it). */
-function splitLines(paragraph: Paragraph): PhrasingContent[][] {
-  const lines: PhrasingContent[][] = [[]];
-  for (const child of paragraph.children) {
-    if (child.type === 'break') {
-      lines.push([]);
-    } else if (child.type === 'text' && child.value.includes('\n')) {
-      const parts = child.value.split('\n');
-      const first = child.position?.start.line;
-      parts.forEach((part, index) => {
-        if (index > 0) lines.push([]);
-        // Each piece gets the line it was written on, so its item does too.
-        const line = first === undefined ? undefined : first + index;
-        const position = line === undefined ? child.position : { start: { line, column: 1 }, end: { line, column: 1 } };
-        if (part.trim() !== '') lines.at(-1)!.push({ ...child, value: part, position });
-      });
-    } else {
-      lines.at(-1)!.push(child);
-    }
-  }
-  return lines.filter((line) => toString({ type: 'paragraph', children: line }).trim() !== '');
 }
 
 function readItem(node: ListItem, file: VFile): RoadmapItem {
@@ -508,17 +524,18 @@ function readTopicTitle(node: Paragraph): { title: string; note: string | null }
 /**
  * About 4,000 characters of the roadmap's prose, to tell its language: its
  * source without front matter, code, HTML, URLs and link text (the resources
- * a roadmap lists are mostly titled in English, whatever its own language).
+ * a roadmap lists are mostly titled in English, whatever its own language;
+ * `withLinkText` keeps the titles, for lists that are little else).
  * Read from the source with linear patterns: no walk over the tree.
  */
-function sampleText(source: string): string {
-  return source
+function sampleText(source: string, withLinkText = false): string {
+  const sample = source
     .slice(0, 12_000)
     .replace(/^(?:---|\+\+\+)[\s\S]*?\n(?:---|\+\+\+)\s*\n/, '')
     .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[^\n]*|$)/gm, ' ')
     .replace(/`[^`\n]*`/g, ' ')
-    .replace(/<[^>\n]*>/g, ' ')
-    .replace(/!?\[[^\]\n]*\]\([^)\n]*\)/g, ' ')
+    .replace(/<[^>\n]*>/g, ' ');
+  return (withLinkText ? sample.replace(/!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)/g, ' ') : sample.replace(/!?\[[^\]\n]*\]\([^)\n]*\)/g, ' '))
     .replace(/https?:\/\/\S+/g, ' ')
     .slice(0, 4000);
 }

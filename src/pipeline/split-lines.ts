@@ -1,0 +1,25 @@
+import type { Paragraph, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+
+/** A paragraph's phrasing content, one array per source line (soft line breaks and `<br>` split it). */
+export function splitLines(paragraph: Paragraph): PhrasingContent[][] {
+  const lines: PhrasingContent[][] = [[]];
+  for (const child of paragraph.children) {
+    if (child.type === 'break') {
+      lines.push([]);
+    } else if (child.type === 'text' && child.value.includes('\n')) {
+      const parts = child.value.split('\n');
+      const first = child.position?.start.line;
+      parts.forEach((part, index) => {
+        if (index > 0) lines.push([]);
+        // Each piece gets the line it was written on, so its item does too.
+        const line = first === undefined ? undefined : first + index;
+        const position = line === undefined ? child.position : { start: { line, column: 1 }, end: { line, column: 1 } };
+        if (part.trim() !== '') lines.at(-1)!.push({ ...child, value: part, position });
+      });
+    } else {
+      lines.at(-1)!.push(child);
+    }
+  }
+  return lines.filter((line) => toString({ type: 'paragraph', children: line }).trim() !== '');
+}
