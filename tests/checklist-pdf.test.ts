@@ -1,4 +1,4 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFCheckBox, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
@@ -283,6 +283,26 @@ describe('deterministic PDFs', () => {
       }
     } finally {
       await rm(again, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the same bytes for a table printed on a fresh page and on a page that printed before', async () => {
+    // Chromium names tagged table cells after its count of DOM nodes ever made: the second copy was printed after the first, on the same page.
+    const twice = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-tables-'));
+    try {
+      await mkdir(path.join(twice, 'content'));
+      const tables = path.join(repoRoot, 'tests/fixtures/model/tables/input.md');
+      await copyFile(tables, path.join(twice, 'content/first.md'));
+      await copyFile(tables, path.join(twice, 'content/second.md'));
+      await build({ inputs: ['content'], out: 'output', cwd: twice, formats: ['pdf'], concurrency: 1, sourceDateEpoch: epoch });
+      const first = await readFile(path.join(twice, 'output/first.pdf'));
+      const second = await readFile(path.join(twice, 'output/second.pdf'));
+      // The case at hand: a tagged table whose cells have ids.
+      const tagged = await PDFDocument.load(first, { updateMetadata: false });
+      expect(tagged.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).has(PDFName.of('IDTree'))).toBe(true);
+      expect(second.equals(first)).toBe(true);
+    } finally {
+      await rm(twice, { recursive: true, force: true });
     }
   });
 
