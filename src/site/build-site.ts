@@ -13,6 +13,7 @@ import { defaultLayout, parseMargin, type PageLayout, type Paper } from '../prin
 import { loadHelpers } from '../render/load-helpers.js';
 import { loadRenderers, type TemplateChoice } from '../render/load-renderers.js';
 import type { HelperFunction } from '../render/register-helpers.js';
+import type { TemplateSession } from '../render/create-template-session.js';
 import { toFsError } from '../describe-fs-error.js';
 import { generator, version } from '../version.js';
 import { cacheFile, emptyCache, entryOf, hashOf, readCache, writeCache, type BuildCache, type CacheEntry } from './build-cache.js';
@@ -110,6 +111,8 @@ export interface BuildOptions {
   prelaunched?: Promise<OpenedBrowser | null>;
   /** A printer the caller owns and closes (`serve` keeps one, and its Chromium, for the whole session); else the build makes one and closes it. */
   printer?: Printer;
+  /** Templates and helpers the caller keeps loaded across builds (`serve`'s session); else each build loads its own. */
+  templateSession?: TemplateSession;
   /** Called as each roadmap is finished (written, up to date, or failed). */
   onProgress?: (progress: { done: number; total: number; roadmap: BuiltRoadmap }) => void;
 }
@@ -149,10 +152,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const templates =
     options.templates === undefined ? (existsSync(ownTemplates) ? ownTemplates : undefined) : path.resolve(cwd, options.templates);
   if (templates !== undefined && !existsSync(templates)) throw new InputError(`Templates folder not found: ${options.templates}`);
-  const helpers = typeof options.helpers === 'string' ? await loadHelpers(path.resolve(cwd, options.helpers)) : options.helpers;
+  const loaders = options.templateSession ?? { loadHelpers, loadRenderers };
+  const helpers = typeof options.helpers === 'string' ? await loaders.loadHelpers(path.resolve(cwd, options.helpers)) : options.helpers;
   // Every template is loaded, checked and compiled before anything is read, rendered or written.
   const pages = wanted.filter((format): format is 'html' | 'pdf' => format !== 'ics');
-  const renderers = await loadRenderers({ formats: pages, template: options.template, templatesDir: templates, helpers });
+  const renderers = await loaders.loadRenderers({ formats: pages, template: options.template, templatesDir: templates, helpers });
 
   const signal = options.signal;
   let printer: Printer | null = null;
