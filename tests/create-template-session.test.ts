@@ -12,7 +12,7 @@ afterEach(async () => {
 
 describe('createTemplateSession', () => {
   it('compiles each template and imports the helpers once, and again after forget', async () => {
-    dir = await makeProject({ 'helpers.mjs': 'export const shout = (text) => `${text}!`;\n' });
+    dir = await makeProject({ 'helpers.mjs': 'export const shout = (text) => text + "!";\n' });
     const session = createTemplateSession();
     const helpers = await session.loadHelpers(path.join(dir, 'helpers.mjs'));
     expect(await session.loadHelpers(path.join(dir, 'helpers.mjs'))).toBe(helpers);

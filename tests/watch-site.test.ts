@@ -53,7 +53,7 @@ describe('the session of templates and helpers', () => {
     dir = await makeProject({
       'content/live.md': roadmap(['first item']),
       'templates/handout/partials/summary.hbs': '<p class="marker">marker one {{shout "x"}}</p>\n',
-      'helpers.mjs': 'export const shout = (text) => `${text.toUpperCase()}!`;\n',
+      'helpers.mjs': 'export const shout = (text) => text.toUpperCase() + "!";\n',
     });
     const handout = () => readFileSync(path.join(dir, 'output/live.html'), 'utf8');
     let next: (event: WatchEvent) => void = () => {};
@@ -83,7 +83,7 @@ describe('the session of templates and helpers', () => {
       expect(handout()).toContain('marker two X!');
 
       const helpers = built();
-      writeFileSync(path.join(dir, 'helpers.mjs'), 'export const shout = (text) => `${text}?`;\n');
+      writeFileSync(path.join(dir, 'helpers.mjs'), 'export const shout = (text) => text + "?";\n');
       expect((await helpers).type).toBe('built');
       expect(handout()).toContain('marker two x?');
     } finally {
