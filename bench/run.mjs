@@ -2,7 +2,8 @@
 // inputs and the same Chromium. Writes docs/benchmarks.json and docs/benchmarks.md.
 //
 //   BENCH_RUNS=5     measured runs per tool and case, after one warm-up (default 5)
-//   BENCH_CASES=a,b  only these cases (ids below)
+//   BENCH_CASES=a,b  only these cases (ids below: cold-1, pdf-20, pdf-100, html-1000, rebuild-none-20, rebuild-one-20,
+//                    large-5000, serve, ladder)
 //   BENCH_PEERS=0    without md-to-pdf, Eleventy and pandoc (nothing installed): our rows and the floors only
 //   BENCH_REPORT=f  write f.json and f.md instead of docs/benchmarks.json and .md (say, for a partial run)
 //   BENCH_WARMUP=0   no warm-up run (for slow cases measured once, say an old build on the size ladder)
@@ -169,6 +170,14 @@ async function parseFloor(dir) {
   return (performance.now() - started) / os.availableParallelism();
 }
 
+let serveTimes = { htmlMs: null, pdfMs: null };
+
+/** `serve`'s medians over five saves of the sample (bench/serve-save.mjs), in a fresh process. */
+function serveSave() {
+  const output = execFileSync('node', [path.join(root, 'bench/serve-save.mjs'), '--saves', '5'], { encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').at(-1));
+}
+
 /** Modelling the seed repeated `copies` times, in a fresh process, as bench/model-ladder.mjs times it (the model alone). */
 function modelTime(copies) {
   const output = execFileSync(
@@ -302,6 +311,18 @@ async function main() {
         'md-to-pdf': () => path.join(work, 'scratch/large/roadmap-0001.pdf'),
       },
       check: path.join(corpus['large-5000'], 'roadmap-0001.md'),
+    },
+    {
+      id: 'serve',
+      title: '`serve` on the sample: a save until the handout is rebuilt, and until its PDF is ready (one Chromium, templates loaded once)',
+      contenders: {
+        'save → HTML rebuilt': () => async () => {
+          serveTimes = serveSave();
+          return serveTimes.htmlMs;
+        },
+        // The same saves as the row above (bench/serve-save.mjs reports both).
+        'save → PDF ready': () => async () => serveTimes.pdfMs,
+      },
     },
     {
       id: 'ladder',

@@ -1,4 +1,4 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFCheckBox, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
@@ -283,6 +283,32 @@ describe('deterministic PDFs', () => {
       }
     } finally {
       await rm(again, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the same bytes for a table printed on a fresh page and on a page that printed before', async () => {
+    // Chromium names tagged table cells after DOM node ids its renderer hands out in the order asked for, counting every
+    // node it ever made: the second copy of each table was printed after the first, on the same page.
+    const twice = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-tables-'));
+    try {
+      await mkdir(path.join(twice, 'content'));
+      const fixtures = ['tables', 'table-week-column'];
+      for (const fixture of fixtures) {
+        const input = path.join(repoRoot, 'tests/fixtures/model', fixture, 'input.md');
+        await copyFile(input, path.join(twice, `content/${fixture}-1.md`));
+        await copyFile(input, path.join(twice, `content/${fixture}-2.md`));
+      }
+      await build({ inputs: ['content'], out: 'output', cwd: twice, formats: ['pdf'], concurrency: 1, sourceDateEpoch: epoch });
+      for (const fixture of fixtures) {
+        const first = await readFile(path.join(twice, `output/${fixture}-1.pdf`));
+        const second = await readFile(path.join(twice, `output/${fixture}-2.pdf`));
+        // The case at hand: a tagged table whose cells have ids.
+        const tagged = await PDFDocument.load(first, { updateMetadata: false });
+        expect(tagged.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).has(PDFName.of('IDTree')), fixture).toBe(true);
+        expect(second.equals(first), fixture).toBe(true);
+      }
+    } finally {
+      await rm(twice, { recursive: true, force: true });
     }
   });
 

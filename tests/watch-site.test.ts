@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -45,5 +45,49 @@ describe('watchSite', () => {
     expect(html && html.type === 'built' && html.pages).toEqual(['index.html', 'live.html']);
     // The PDF pass read the saved file and wrote its handout again: open pages must reload.
     expect(pdf && pdf.type === 'built' && pdf.pages).toEqual(['index.html', 'live.html']);
+  });
+});
+
+describe('the session of templates and helpers', () => {
+  it('renders with the loaded templates and helpers until one of them changes, then with the new ones', async () => {
+    dir = await makeProject({
+      'content/live.md': roadmap(['first item']),
+      'templates/handout/partials/summary.hbs': '<p class="marker">marker one {{shout "x"}}</p>\n',
+      'helpers.mjs': 'export const shout = (text) => text.toUpperCase() + "!";\n',
+    });
+    const handout = () => readFileSync(path.join(dir, 'output/live.html'), 'utf8');
+    let next: (event: WatchEvent) => void = () => {};
+    const built = () =>
+      new Promise<WatchEvent>((resolve) => {
+        next = resolve;
+      });
+    const first = built();
+    const watcher = watchSite({
+      resolveOptions: async () => ({ cwd: dir, inputs: ['content'], out: 'output', formats: ['html'], helpers: 'helpers.mjs' }),
+      onEvent: (event) => next(event),
+    });
+    try {
+      await watcher.ready;
+      expect((await first).type).toBe('built');
+      expect(handout()).toContain('marker one X!');
+
+      const saved = built();
+      writeFileSync(path.join(dir, 'content/live.md'), roadmap(['first item', 'second item']));
+      expect((await saved).type).toBe('built');
+      expect(handout()).toContain('second item');
+      expect(handout()).toContain('marker one X!');
+
+      const partial = built();
+      writeFileSync(path.join(dir, 'templates/handout/partials/summary.hbs'), '<p class="marker">marker two {{shout "x"}}</p>\n');
+      expect((await partial).type).toBe('built');
+      expect(handout()).toContain('marker two X!');
+
+      const helpers = built();
+      writeFileSync(path.join(dir, 'helpers.mjs'), 'export const shout = (text) => text + "?";\n');
+      expect((await helpers).type).toBe('built');
+      expect(handout()).toContain('marker two x?');
+    } finally {
+      await watcher.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { addFormFields } from './add-form-fields.js';
+import { numberStructureIds } from './number-structure-ids.js';
 import { setPdfMetadata, type PdfMetadata } from './set-pdf-metadata.js';
 
 export interface FinishOptions {
@@ -15,7 +16,7 @@ export interface FinishOptions {
 /**
  * Post-process Chromium's PDF with pdf-lib: fillable checkboxes over the
  * printed boxes, metadata, and nothing that depends on the clock, so the same
- * input always gives byte-identical output. The outline and the tagged
+ * input always gives byte-identical output (structure ids included). The outline and the tagged
  * structure are kept as Chromium wrote them.
  */
 export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
@@ -24,5 +25,6 @@ export async function finishPdf(bytes: Uint8Array, options: FinishOptions): Prom
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   addFormFields(doc, options.fieldPrefix, options.checked);
   setPdfMetadata(doc, options.metadata, options.fingerprint);
+  numberStructureIds(doc);
   return doc.save({ updateFieldAppearances: false, objectsPerTick: Infinity });
 }

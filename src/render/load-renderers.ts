@@ -21,6 +21,20 @@ export interface RendererSet {
   fingerprints: { html: string | null; pdf: string | null };
 }
 
+/** One template, read and compiled. */
+export interface LoadedTemplate {
+  render: Render;
+  formats: string[];
+  fingerprint: string;
+}
+
+/**
+ * Templates already compiled, by search folders and name, for builds that
+ * share them (a `serve` session, see `createTemplateSession`); a failed load
+ * is not kept.
+ */
+export type TemplateCache = Map<string, Promise<LoadedTemplate>>;
+
 /**
  * Load and compile the templates a build needs, once each: the chosen one
  * per wanted format and the index page. `templatesDir` (a project's own
@@ -31,20 +45,25 @@ export async function loadRenderers(options: {
   template?: TemplateChoice;
   templatesDir?: string;
   helpers?: Record<string, HelperFunction>;
+  /** Templates compiled by earlier builds with the same helpers, kept for the next (default: none, load every one). */
+  cache?: TemplateCache;
 }): Promise<RendererSet> {
   const searchDirs = [...(options.templatesDir ? [options.templatesDir] : []), builtinTemplatesDir];
   const choice = { ...defaultTemplates, ...definedOnly(options.template ?? {}) };
-  const cache = new Map<string, Promise<{ render: Render; formats: string[]; fingerprint: string }>>();
+  const cache: TemplateCache = options.cache ?? new Map();
   const helperSources = Object.entries(options.helpers ?? {}).map(([name, helper]) => [name, String(helper)]);
   const load = (name: string) => {
-    let loaded = cache.get(name);
+    const key = JSON.stringify([searchDirs, name]);
+    let loaded = cache.get(key);
     if (!loaded) {
       loaded = loadTemplate(name, searchDirs).then((template) => ({
         render: createRenderer(template, { helpers: options.helpers }),
         formats: template.formats,
         fingerprint: hashOf(template, helperSources),
       }));
-      cache.set(name, loaded);
+      cache.set(key, loaded);
+      // A template that failed to load is read again by the next build (it may be fixed by then).
+      loaded.catch(() => cache.get(key) === loaded && cache.delete(key));
     }
     return loaded;
   };

@@ -3,6 +3,7 @@ import { watch } from 'chokidar';
 import { RoadmapPressError } from '../shared/errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import type { Printer } from '../print/create-printer.js';
+import { createTemplateSession } from '../render/create-template-session.js';
 import { buildSite, type BuildOptions, type BuildResult } from '../site/build-site.js';
 
 /** What a watched build reports, for the terminal and the dev server. */
@@ -33,7 +34,9 @@ export interface SiteWatcher {
  * and open pages reload), then the PDFs in the background. Builds never
  * overlap; changes during a build are gathered into the next one. A failed
  * build is reported and the last good output stays in place. One Chromium
- * prints for the whole session (until `close`), so a save re-prints at once.
+ * prints for the whole session (until `close`), so a save re-prints at once,
+ * and templates and helpers are compiled once, again only after a change to
+ * a template, the helpers module or the config.
  */
 export function watchSite(options: WatchOptions): SiteWatcher {
   const debounceMs = options.debounceMs ?? 30;
@@ -44,6 +47,9 @@ export function watchSite(options: WatchOptions): SiteWatcher {
   let watcher: ReturnType<typeof watch> | null = null;
   // One printer, and so one Chromium, for the whole session: started by the first build that prints, closed with the watcher.
   let printer: { browser: string | undefined; printer: Printer } | null = null;
+  const templateSession = createTemplateSession();
+  // What templates and helpers are read from (the templates folder, the helpers module, the config): a change there reloads them.
+  const templateSources = new Set<string>();
 
   /** The session's printer, made on first use (again if the config names another browser); none when the build connects to a browser. */
   async function sessionPrinter(buildOptions: BuildOptions): Promise<Printer | undefined> {
@@ -79,7 +85,7 @@ export function watchSite(options: WatchOptions): SiteWatcher {
     const pages = wanted.filter((format) => format !== 'pdf');
     try {
       if (pages.length > 0) {
-        const result = await buildSite({ ...buildOptions, formats: pages });
+        const result = await buildSite({ ...buildOptions, formats: pages, templateSession });
         const changed = rewrittenHandouts(result);
         const seconds = (performance.now() - started) / 1000;
         options.onEvent({ type: 'built', phase: 'html', result, seconds, pages: ['index.html', ...changed.map(toPage)] });
@@ -87,7 +93,7 @@ export function watchSite(options: WatchOptions): SiteWatcher {
         options.onEvent({ type: 'pdf-stale', names: changed.map((roadmap) => roadmap.name) });
       }
       if (closed) return;
-      const result = await buildSite({ ...buildOptions, printer: await sessionPrinter(buildOptions) });
+      const result = await buildSite({ ...buildOptions, printer: await sessionPrinter(buildOptions), templateSession });
       // A file saved after the HTML pass is read again here and its page rewritten: reload it too.
       const rewritten = pages.length > 0 ? rewrittenHandouts(result).map(toPage) : [];
       const seconds = (performance.now() - started) / 1000;
@@ -95,6 +101,12 @@ export function watchSite(options: WatchOptions): SiteWatcher {
     } catch (error) {
       options.onEvent({ type: 'failed', message: messageOf(error) });
     }
+  }
+
+  function changed(_event: string, file: string) {
+    const entry = path.resolve(file);
+    if ([...templateSources].some((source) => entry === source || entry.startsWith(source + path.sep))) templateSession.forget();
+    schedule();
   }
 
   function schedule() {
@@ -119,18 +131,19 @@ export function watchSite(options: WatchOptions): SiteWatcher {
   const watched = new Set<string>();
   async function watchPaths(buildOptions: BuildOptions) {
     const cwd = buildOptions.cwd ?? process.cwd();
-    const paths = [
-      ...(buildOptions.inputs ?? ['content']),
+    const sources = [
       ...(buildOptions.templates ? [buildOptions.templates] : [path.join(cwd, 'templates')]),
       ...(typeof buildOptions.helpers === 'string' ? [buildOptions.helpers] : []),
       ...(options.extraPaths ?? []),
     ].map((entry) => path.resolve(cwd, entry));
+    for (const source of sources) templateSources.add(source);
+    const paths = [...(buildOptions.inputs ?? ['content']).map((entry) => path.resolve(cwd, entry)), ...sources];
     const fresh = paths.filter((entry) => !watched.has(entry));
     if (fresh.length === 0) return;
     for (const entry of fresh) watched.add(entry);
     if (!watcher) {
       watcher = watch(fresh, { ignoreInitial: true, ignored: (file) => file.includes(`${path.sep}node_modules${path.sep}`) });
-      watcher.on('all', schedule);
+      watcher.on('all', changed);
       await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
     } else {
       watcher.add(fresh);

@@ -6,6 +6,7 @@ import type { PluginSpecs } from '../pipeline/load-user-plugins.js';
 import type { Printer } from '../print/create-printer.js';
 import type { OpenedBrowser } from '../print/open-browser.js';
 import type { TemplateChoice } from '../render/load-renderers.js';
+import type { TemplateSession } from '../render/create-template-session.js';
 import type { HelperFunction } from '../render/register-helpers.js';
 import type { GroupProgress } from '../view/apply-group-progress.js';
 import type { BuiltRoadmap, Format } from './build-roadmap.js';
@@ -86,6 +87,8 @@ export interface BuildOptions {
   prelaunched?: Promise<OpenedBrowser | null>;
   /** A printer the caller owns and closes (`serve` keeps one, and its Chromium, for the whole session); else the build makes one and closes it. */
   printer?: Printer;
+  /** Templates and helpers the caller keeps loaded across builds (`serve`'s session); else each build loads its own. */
+  templateSession?: TemplateSession;
   /** Called as each roadmap is finished (written, up to date, or failed). */
   onProgress?: (progress: { done: number; total: number; roadmap: BuiltRoadmap }) => void;
 }

@@ -96,9 +96,10 @@ export async function startBuild(options: BuildOptions): Promise<BuildState> {
   const templates =
     options.templates === undefined ? (existsSync(ownTemplates) ? ownTemplates : undefined) : path.resolve(cwd, options.templates);
   if (templates !== undefined && !existsSync(templates)) throw new InputError(`Templates folder not found: ${options.templates}`);
-  const helpers = typeof options.helpers === 'string' ? await loadHelpers(path.resolve(cwd, options.helpers)) : options.helpers;
+  const loaders = options.templateSession ?? { loadHelpers, loadRenderers };
+  const helpers = typeof options.helpers === 'string' ? await loaders.loadHelpers(path.resolve(cwd, options.helpers)) : options.helpers;
   const pages = wanted.filter((format): format is 'html' | 'pdf' => format !== 'ics');
-  const renderers = await loadRenderers({ formats: pages, template: options.template, templatesDir: templates, helpers });
+  const renderers = await loaders.loadRenderers({ formats: pages, template: options.template, templatesDir: templates, helpers });
   // The project's plugins load (or fail, one line) before anything is read, like the templates.
   const plugins = options.plugins ? await resolveUserPlugins(options.plugins) : null;
   const processor = plugins ? createProcessor(await loadUserPlugins(plugins)) : undefined;
