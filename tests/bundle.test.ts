@@ -21,13 +21,15 @@ function specifiers(code: string): string[] {
 }
 
 describe('the bundled command-line tool', () => {
-  it('loads its code from dist/cli.js and its chunks, not from node_modules', async () => {
+  it('loads its code from dist/cli.js and its chunks, not from node_modules (jiti only, on demand, for a roadmap.config.ts)', async () => {
     const files = ['cli.js', ...(await readdir(path.join(dist, 'chunks'))).map((file) => `chunks/${file}`)];
     const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
     const outside: string[] = [];
     for (const file of files.filter((name) => name.endsWith('.js'))) {
       for (const specifier of specifiers(await readFile(path.join(dist, file), 'utf8'))) {
         if (specifier.startsWith('.') || builtins.has(specifier)) continue;
+        // jiti loads its own compiler files by path, so it stays in node_modules, imported only for a TypeScript config.
+        if (specifier === 'jiti' && /\bawait import\(\s*["']jiti["']\s*\)/.test(await readFile(path.join(dist, file), 'utf8'))) continue;
         outside.push(`${file}: ${specifier}`);
       }
     }
