@@ -27,6 +27,8 @@ describe('the bundled command-line tool', () => {
     for (const file of files.filter((name) => name.endsWith('.js'))) {
       for (const specifier of specifiers(await readFile(path.join(dist, file), 'utf8'))) {
         if (specifier.startsWith('.') || builtins.has(specifier)) continue;
+        // The one exception: jiti, imported only to read a roadmap.config.ts, loads its compiler by path and cannot be bundled.
+        if (specifier === 'jiti') continue;
         outside.push(`${file}: ${specifier}`);
       }
     }
