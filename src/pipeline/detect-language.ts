@@ -107,7 +107,22 @@ function guessLanguage(text: string): { lang: string; decided: boolean } {
   const english = ranked.find(([code]) => code === 'eng')?.[1] ?? 0;
   if (best === 'und') return { lang: 'en', decided: false };
   if (english >= score * englishMargin) return { lang: 'en', decided: best !== 'eng' || (ranked[1]?.[1] ?? 0) < score * englishMargin };
-  return { lang: twoLetter[best] ?? best, decided: true };
+  return { lang: twoLetter[best] ?? tagged(ranked, score) ?? best, decided: true };
+}
+
+/** How close a language with a two-letter tag must come to a best guess without one to be chosen instead. */
+const taggedMargin = 0.95;
+
+/**
+ * The best-ranked language with a two-letter tag, when it comes close to a
+ * best guess without one: franc tells the regional languages that have no
+ * ISO 639-1 code from their big neighbour by a few trigrams (Magahi,
+ * Bhojpuri or Maithili for a Hindi page, Saraiki for Urdu, all within a few
+ * hundredths of each other), and a reader names the neighbour.
+ */
+function tagged(ranked: readonly (readonly [string, number])[], score: number): string | undefined {
+  const found = ranked.find(([code, value]) => twoLetter[code] !== undefined && value >= score * taggedMargin);
+  return found ? twoLetter[found[0]] : undefined;
 }
 
 /** English function words, which other languages' roadmaps rarely use between their link titles. */

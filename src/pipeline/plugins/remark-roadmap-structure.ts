@@ -59,7 +59,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   const titleNode = findTitle(tree, source);
   const phaseTable = findPhaseTable(tree);
   // The title is the heading's words: a logo's alt text is not part of it.
-  const heading = titleNode ? collapse(toString(titleNode, { includeImageAlt: false })) || headingText(titleNode) : null;
+  const heading = titleNode ? dropShortcodes(collapse(toString(titleNode, { includeImageAlt: false }))) || headingText(titleNode) : null;
   const times = readNotationLines(tree, titleNode);
   promoteTimeLines(tree, times.merged);
   const depth = findPhaseDepth(
@@ -546,6 +546,13 @@ function headingText(node: Heading): string {
 
 function plainText(node: RootContent | Heading | TableRow['children'][number]): string {
   return collapse(toString(node));
+}
+
+/** GitHub emoji shortcodes at either end of a title (`# :dollar: Build a bank`): GitHub draws an emoji, a reader does not say it. */
+const edgeShortcodes = /^(?::[a-z0-9_+-]+:\s*)+|(?:\s*:[a-z0-9_+-]+:)+$/g;
+
+function dropShortcodes(title: string): string {
+  return title.replace(edgeShortcodes, '').trim();
 }
 
 function collapse(text: string): string {

@@ -7,6 +7,7 @@ import type { Timing } from '../file-data.js';
 import { layOutUndatedPhases } from '../lay-out-undated-phases.js';
 import { defaultWeeksPerMonth, parseDuration, parseWeekRange, stripWeekRange, toWeeks, type WeekNotation } from '../parse-week-range.js';
 import { daysBetween, readHeadingDate } from '../read-heading-date.js';
+import { readLeadingWeek } from '../read-leading-week.js';
 import { resolveSetting } from '../../model/settings.js';
 
 /** Longest week range taken at face value (about ten years). */
@@ -194,14 +195,34 @@ function spanOf(ranges: WeekRange[]): WeekRange | null {
 
 function assignWeeks(reader: TopicReader, group: RoadmapPhase | RoadmapSection) {
   const loose: RoadmapItem[] = [];
+  const groupWeeks = 'heading' in group ? group.weeks : null;
   for (const topic of group.topics) {
-    const items = topic.items.filter((item) => !pin(reader, item));
     const weeks = reader.own.get(topic);
+    const unpinned = topic.items.filter((item) => !pin(reader, item));
+    const items = topic.ongoing ? unpinned : pinLeadingWeeks(reader, unpinned, weeks ?? groupWeeks);
     if (weeks) spread(items, weeks);
     else if (!topic.ongoing) loose.push(...items);
   }
-  const weeks = 'heading' in group ? group.weeks : null;
-  if (weeks) spread(loose, weeks);
+  if (groupWeeks) spread(loose, groupWeeks);
+}
+
+/**
+ * A list written as a schedule, two or more items opening with their week
+ * (`- Weeks 1–2: Foundations`, `- Week 3 – Arrays`): each such item is in
+ * the week it names (the first of a range), counted from the start of the
+ * range around it when it restarts there (`Month 2` › `- Week 1: …` is week
+ * 5). Returns the items left to spread.
+ */
+function pinLeadingWeeks(reader: TopicReader, items: RoadmapItem[], around: WeekRange | null): RoadmapItem[] {
+  const found = items.flatMap((item) => {
+    const notation = readLeadingWeek(item.text, reader.weeksPerMonth);
+    const weeks = notation && within(notation, around, reader.weeksPerMonth);
+    return weeks && weeks.start >= 1 && weeks.end <= maxWeek && (!around || contains(around, weeks)) ? [{ item, week: weeks.start }] : [];
+  });
+  if (found.length < 2) return items;
+  for (const { item, week } of found) setWeek(item, week);
+  const pinned = new Set(found.map(({ item }) => item));
+  return items.filter((item) => !pinned.has(item));
 }
 
 /** Give a table row the week its week or day column names; `true` when it did. */
