@@ -372,6 +372,22 @@ describe('starting the browser early', () => {
       await printer.close();
     }
   });
+
+  it('opens as many pages as print at once when warmed, and prints on them', async () => {
+    const browser = await launchBrowser();
+    const printer = createPrinter({ prelaunched: Promise.resolve({ browser, owned: true }), concurrency: 3 });
+    try {
+      const before = (await browser.pages()).length;
+      await printer.warm();
+      const warmed = (await browser.pages()).length;
+      expect(warmed).toBe(before + 3);
+      const html = '<!doctype html><title>t</title><p>x</p>';
+      await Promise.all([1, 2, 3].map(() => printer.print(html, { header: null, footer: null })));
+      expect((await browser.pages()).length).toBe(warmed);
+    } finally {
+      await printer.close();
+    }
+  });
 });
 
 describe('printing while the rest renders', () => {

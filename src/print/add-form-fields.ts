@@ -45,7 +45,8 @@ export function addFormFields(doc: PDFDocument, prefix: string, checked: Readonl
   const context = doc.context;
   const fields: PDFRef[] = [];
   const added: AddedField[] = [];
-  const structElements = readParentTree(doc);
+  // Read only once a box is found: a document without boxes needs no form work at all.
+  let structElements: Map<number, PDFDict> | undefined;
   const appearances = new Map<string, { on: PDFRef; off: PDFRef }>();
   const names = new Set<string>();
 
@@ -85,6 +86,7 @@ export function addFormFields(doc: PDFDocument, prefix: string, checked: Readonl
       annot.set(PDFName.of('MK'), context.obj({ CA: PDFString.of('4') }));
       annot.set(PDFName.of('AP'), context.obj({ N: { Yes: appearance.on, Off: appearance.off } }));
       const structParent = annot.lookupMaybe(PDFName.of('StructParent'), PDFNumber)?.asNumber();
+      structElements ??= readParentTree(doc);
       const element = structParent === undefined ? undefined : structElements.get(structParent);
       if (element) element.set(PDFName.of('S'), PDFName.of('Form'));
       fields.push(ref);

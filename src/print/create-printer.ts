@@ -17,7 +17,7 @@ export interface PrinterOptions extends BrowserSource {
 
 /** Prints HTML documents to PDF with one shared browser and a small pool of reused pages. */
 export interface Printer {
-  /** Start the browser now and open a page to print on (e.g. while Markdown is still being parsed). */
+  /** Start the browser now and open the pages to print on, as many as print at once (e.g. while Markdown is still being parsed). */
   warm(): Promise<void>;
   /** Print one document; throws a `PrintError` when it times out or crashes the browser twice. */
   print(html: string, options: PrintOptions): Promise<PrintedPdf>;
@@ -149,10 +149,17 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
       if (closed) return;
       const warming = session();
       const { browser } = await warming.opened;
-      if (warming.idle.length > 0 || warming.active > 0 || warming.retired) return;
-      const page = await openPrintPage(browser);
-      if (warming.retired || closed) await page.close().catch(() => undefined);
-      else warming.idle.push(page);
+      // Every page the printer will print on at once, opened together: a print that finds its page
+      // open pays none of the page's set-up round trips, which wait behind rendering on the main thread.
+      const missing = limit - warming.idle.length - warming.active;
+      if (missing <= 0 || warming.retired) return;
+      await Promise.all(
+        Array.from({ length: missing }, async () => {
+          const page = await openPrintPage(browser);
+          if (warming.retired || closed) await page.close().catch(() => undefined);
+          else warming.idle.push(page);
+        }),
+      );
     },
     async print(html, printOptions) {
       const release = await slot();
