@@ -26,7 +26,7 @@ describe('watchSite', () => {
       resolveOptions: async () => ({ cwd: dir, inputs: ['content'], out: path.join(dir, 'output') }),
       onEvent: (event) => {
         events.push(event);
-        // The save lands after the HTML pass has been reported, before the PDF pass reads the file.
+        // The save lands after the HTML pass, before the PDF pass reads the file.
         if (event.type === 'pdf-stale' && !saved) {
           saved = true;
           writeFileSync(file, roadmap(['first item', 'saved in between']));

@@ -12,7 +12,7 @@ export type ServerEvent =
   | { type: 'reload'; pages?: string[] }
   | { type: 'build-error'; message: string }
   | { type: 'build-ok' }
-  | { type: 'pdf'; name: string; state: 'stale' | 'ready' | 'failed' };
+  | { type: 'pdf'; name: string; state: 'stale' | 'ready' | 'failed'; replay?: boolean };
 
 export interface DevServerOptions {
   /** Folder to serve (the build's output folder). */
@@ -56,6 +56,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const host = options.host ?? '127.0.0.1';
   const clients = new Set<http.ServerResponse>();
   let lastError: string | null = null;
+  // Each PDF's last state this session, told again to a page that connects (it may have reloaded while its PDF was printed).
+  const pdfStates = new Map<string, 'stale' | 'ready' | 'failed'>();
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch(() => {
@@ -80,6 +82,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
       if (lastError) response.write(format({ type: 'build-error', message: lastError }));
+      for (const [name, state] of pdfStates) response.write(format({ type: 'pdf', name, state, replay: true }));
       clients.add(response);
       request.on('close', () => clients.delete(response));
       return;
@@ -138,6 +141,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     notify(event) {
       if (event.type === 'build-error') lastError = event.message;
       if (event.type === 'build-ok') lastError = null;
+      if (event.type === 'pdf') pdfStates.set(event.name, event.state);
       const message = format(event);
       for (const client of clients) client.write(message);
     },

@@ -43,9 +43,19 @@ export const liveClient = `(() => {
   });
   events.addEventListener('build-error', (event) => overlay(JSON.parse(event.data).message));
   events.addEventListener('build-ok', () => overlay(''));
+  // A page remembers, across its reloads, which PDFs it was told are being reprinted: told again on connecting that
+  // one is ready, it says so once; a replayed 'ready' it was not waiting for is old news.
+  const pendingKey = (pdf) => 'roadmap-press-pdf-pending:' + pdf;
+  const session = (() => { try { return window.sessionStorage; } catch { return null; } })();
   events.addEventListener('pdf', (event) => {
     const data = JSON.parse(event.data);
     if (data.name !== name && page !== 'index.html') return;
+    if (data.state === 'stale') session?.setItem(pendingKey(data.name), '1');
+    else {
+      const pending = session?.getItem(pendingKey(data.name)) === '1';
+      session?.removeItem(pendingKey(data.name));
+      if (data.replay && data.state === 'ready' && !pending) return;
+    }
     badge(data.state === 'stale' ? 'PDF is being reprinted…' : data.state === 'ready' ? 'PDF ready' : 'PDF failed', data.state === 'stale' ? 'busy' : data.state === 'ready' ? 'ok' : 'error');
     if (data.state === 'ready') setTimeout(() => badge(''), 2500);
   });

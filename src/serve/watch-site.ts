@@ -88,9 +88,10 @@ export function watchSite(options: WatchOptions): SiteWatcher {
         const result = await buildSite({ ...buildOptions, formats: pages, templateSession });
         const changed = rewrittenHandouts(result);
         const seconds = (performance.now() - started) / 1000;
+        // Stale before the reload: an open page hears that its PDF is being reprinted before it reloads (and remembers it).
+        if (wanted.includes('pdf')) options.onEvent({ type: 'pdf-stale', names: changed.map((roadmap) => roadmap.name) });
         options.onEvent({ type: 'built', phase: 'html', result, seconds, pages: ['index.html', ...changed.map(toPage)] });
         if (!wanted.includes('pdf')) return;
-        options.onEvent({ type: 'pdf-stale', names: changed.map((roadmap) => roadmap.name) });
       }
       if (closed) return;
       const result = await buildSite({ ...buildOptions, printer: await sessionPrinter(buildOptions), templateSession });
