@@ -80,6 +80,16 @@ export function withBuildOptions(command: Command): Command {
     .option('--verbose', 'list every output, up to date or not, and what was removed');
 }
 
+/**
+ * The config and what the commands that model roadmaps without building them (`check`, `inspect`,
+ * `mark`) model them with: the settings and plugins a build would use, through the public API.
+ */
+export async function loadModelOptions(flags: SettingFlags) {
+  const { loadConfig, resolveModelOptions } = await import('../index.js');
+  const { config, file } = await loadConfig(process.cwd(), flags.config);
+  return { config, model: resolveModelOptions(config, flags, { configFile: file }) };
+}
+
 /** Build options from the config (found again each time) and the flags, through the public API. */
 export async function resolveFromFlags(inputs: string[], flags: BuildCommandFlags) {
   const { loadConfig, resolveBuildOptions } = await import('../index.js');

@@ -2,13 +2,15 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { describeFsCode } from '../shared/describe-fs-error.js';
 import { InputError } from '../shared/errors.js';
 import type { RoadmapItem } from '../model/roadmap.js';
+import { loadProcessor, type ModelOptions } from '../pipeline/load-processor.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import { writeAtomic } from '../shared/write-atomic.js';
 import { matchProgress, type MatchedId } from '../view/match-progress.js';
 import { applyMarks, type Mark } from './apply-marks.js';
 import { readProgress } from './read-progress.js';
 
-export interface MarkOptions {
+/** What to mark; the roadmap is modelled with the `settings` and `plugins` a build uses, so that its ids are the build's. */
+export interface MarkOptions extends ModelOptions {
   /** Item ids to tick. */
   done?: string[];
   /** Item ids to untick. */
@@ -49,7 +51,8 @@ export async function markFile(file: string, options: MarkOptions): Promise<Mark
     throw new InputError('Nothing to mark: give --done ID, --doing ID, --undo ID or --from FILE');
   }
 
-  const { roadmap, diagnostics } = await processRoadmap(source, file);
+  const { processor } = await loadProcessor(options.plugins);
+  const { roadmap, diagnostics } = await processRoadmap(source, file, options.settings, processor);
   if (!roadmap) {
     const first = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     throw new InputError(`${file}:${first?.line ?? 1}:${first?.column ?? 1}: ${first?.message ?? 'cannot be read'}`);
