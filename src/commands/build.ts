@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { createProgress } from '../report/create-progress.js';
 import { formatBuildSummary } from '../report/format-build-summary.js';
-import { cacheFile } from '../site/cache-file.js';
+import { cacheFile } from '../shared/cache-file.js';
 import { resolveFromFlags, withBuildOptions, type BuildCommandFlags } from './build-flags.js';
 import { parseWorkers } from './flag-parsers.js';
 import { color, interruptOnSignals, report } from './terminal.js';

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../model/roadmap.js';
 import type { IndexSummary } from '../view/to-index-view.js';
 import { writeAtomic } from '../shared/write-atomic.js';
 
-import { cacheFile } from './cache-file.js';
+import { cacheFile } from '../shared/cache-file.js';
 
 export { cacheFile };
 
