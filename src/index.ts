@@ -33,6 +33,17 @@ export type { MergeOptions, MemberSource } from './merge/merge-group.js';
 export type { MarkOptions, MarkFileResult } from './mark/mark-file.js';
 export { findBrowser } from './print/find-browser.js';
 export { formatDiagnostic } from './report/format-diagnostic.js';
+export { formatBuildSummary } from './report/format-build-summary.js';
+export { createProgress } from './report/create-progress.js';
+export { closeEarlyBrowser } from './site/early-browser.js';
+export type { BuildFlags } from './site/resolve-build-options.js';
+export { configSchema } from './config/config-schema.js';
+
+/** The dev server and the watcher (`serve`, `build --watch`), loaded only when asked for. */
+export async function loadServe() {
+  const [server, watch] = await Promise.all([import('./serve/create-dev-server.js'), import('./serve/watch-site.js')]);
+  return { startDevServer: server.startDevServer, watchSite: watch.watchSite, errorLines: watch.errorLines };
+}
 export { RoadmapPressError, BrowserError, ConfigError, InputError, TemplateError } from './shared/errors.js';
 export { version } from './shared/version.js';
 export { checkRoadmaps as check } from './site/check-roadmaps.js';

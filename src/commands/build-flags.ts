@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { papers } from '../model/page-layout.js';
-import { linkLists, linkModes } from '../model/paper-options.js';
-import type { BuildFlags } from '../site/resolve-build-options.js';
-import type { Format } from '../site/build-options.js';
+import type { BuildFlags, Format } from '../index.js';
 import {
+  linkListNames as linkLists,
+  linkModeNames as linkModes,
+  paperNames as papers,
   parseBrowserUrl,
   parseBrowserWs,
   parseFormats,

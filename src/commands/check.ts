@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { formatDiagnostic } from '../report/format-diagnostic.js';
 import { loadModelOptions, withSettingOptions, type SettingFlags } from './build-flags.js';
 import { parseReporter } from './flag-parsers.js';
 import { color } from './terminal.js';
@@ -12,7 +11,7 @@ export function addCheckCommand(program: Command): void {
     .option('--strict', 'exit 1 on warnings too')
     .option('--reporter <name>', 'text (default) or json', parseReporter, 'text')
     .action(async (files: string[], options: SettingFlags & { strict?: boolean; reporter: 'text' | 'json' }) => {
-      const { check } = await import('../index.js');
+      const { check, formatDiagnostic } = await import('../index.js');
       const { model } = await loadModelOptions(options);
       const result = await check(files, model);
       if (options.reporter === 'json') {

@@ -9,10 +9,10 @@ export function addInspectCommand(program: Command): void {
     .argument('<file>', 'Markdown roadmap')
     .option('--json', 'print the model as JSON')
     .action(async (file: string, options: SettingFlags & { json?: boolean }) => {
-      const { inspect, toViewModel } = await import('../index.js');
+      const { formatDiagnostic, inspect, toViewModel } = await import('../index.js');
       const { config, model } = await loadModelOptions(options);
       const { roadmap, diagnostics } = await inspect(file, model);
-      report(file, diagnostics);
+      report(formatDiagnostic, file, diagnostics);
       if (!roadmap) {
         process.exitCode = 1;
         return;
