@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { describeFsCode } from '../shared/describe-fs-error.js';
 import { InputError } from '../shared/errors.js';
-import type { RoadmapItem } from '../model/roadmap.js';
+import { itemsOf } from '../model/flatten-items.js';
 import { loadProcessor, type ModelOptions } from '../pipeline/load-processor.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import { writeAtomic } from '../shared/write-atomic.js';
@@ -58,13 +58,7 @@ export async function markFile(file: string, options: MarkOptions): Promise<Mark
     throw new InputError(`${file}:${first?.line ?? 1}:${first?.column ?? 1}: ${first?.message ?? 'cannot be read'}`);
   }
   // Ticks from a file follow items reworded or moved since it was saved; explicit ids must exist.
-  const ids: string[] = [];
-  const collect = (item: RoadmapItem) => {
-    ids.push(item.id);
-    for (const child of item.children) collect(child);
-  };
-  for (const part of [...roadmap.phases, ...roadmap.sections])
-    for (const topic of part.topics) for (const item of topic.items) collect(item);
+  const ids = itemsOf([...roadmap.phases, ...roadmap.sections]).map((item) => item.id);
   const { marks, matched, dropped } = matchProgress(saved, ids);
   for (const id of options.done ?? []) marks.set(id, true);
   for (const id of options.undo ?? []) marks.set(id, false);

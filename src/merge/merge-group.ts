@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { itemsOf } from '../model/flatten-items.js';
 import { memberName, type GroupConfig } from '../model/group-schema.js';
 import { suggest } from '../shared/suggest.js';
 import { InputError } from '../shared/errors.js';
@@ -69,13 +70,7 @@ export async function mergeGroup(options: MergeOptions): Promise<BuildResult> {
     const first = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     throw new InputError(`${options.roadmap}:${first?.line ?? 1}: ${first?.message ?? 'cannot be read'}`);
   }
-  const items = new Map<string, RoadmapItem>();
-  const collect = (item: RoadmapItem) => {
-    items.set(item.id, item);
-    for (const child of item.children) collect(child);
-  };
-  for (const part of [...roadmap.phases, ...roadmap.sections])
-    for (const topic of part.topics) for (const item of topic.items) collect(item);
+  const items = new Map(itemsOf([...roadmap.phases, ...roadmap.sections]).map((item) => [item.id, item]));
 
   const progress: GroupProgress = {};
   for (const source of sources) {

@@ -1,6 +1,6 @@
 import type { GroupConfig } from '../model/group-schema.js';
 import type { PageLayout } from '../model/page-layout.js';
-import { flattenItems } from '../model/flatten-items.js';
+import { itemsOf } from '../model/flatten-items.js';
 import { applyGroupProgress, type GroupProgress } from './apply-group-progress.js';
 import type { LinkNotes } from './number-links.js';
 import { addReviewRows } from './plan-reviews.js';
@@ -50,8 +50,9 @@ export function toChecklistData(view: ViewModel, settings: PageSettings, print: 
     ...toHandoutData(view, settings),
     ...toChecklistView(view, settings.layout, settings.date, print.links, print.fieldPrefix),
   } as PageData & { groupFields?: string[] };
-  const items = flattenItems(view.parts.flatMap((part) => part.topics.flatMap((topic) => topic.items)));
-  const ticked = items.filter((item) => item.checked).map((item) => item.id);
+  const ticked = itemsOf(view.parts)
+    .filter((item) => item.checked)
+    .map((item) => item.id);
   return { data, checked: data.groupFields ? [...ticked, ...data.groupFields] : ticked };
 }
 
