@@ -42,6 +42,18 @@ module.exports = {
       to: { path: ladder.slice(index + 1).map(folder) },
     })),
     {
+      name: 'commands-through-the-api',
+      severity: 'error',
+      comment:
+        'src/commands/ reaches the rest only through the public API (src/index.ts, loaded lazily), its siblings and shared/; ' +
+        'two modules are needed before the API loads: the config schema (the flags are parsed with it) and the early browser.',
+      from: { path: '^src/commands/' },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/index\\.ts$', '^src/commands/', '^src/shared/', '^src/config/config-schema\\.ts$', '^src/print/prelaunch\\.ts$'],
+      },
+    },
+    {
       name: 'on-the-ladder',
       severity: 'error',
       comment: 'Every module of src/ belongs to a rung of the ladder: add a new folder to it.',

@@ -122,3 +122,47 @@ describe('the project’s own remark and rehype plugins', () => {
     await expect(loadConfig(dir)).rejects.toThrow(ConfigError);
   });
 });
+
+describe('every command that models a roadmap runs the project’s plugins, as build does', () => {
+  // The local remark plugin renames “book” to “manual”: the item's id changes with it, and each rename is a warning.
+  const config =
+    "export default { formats: ['html'], remarkPlugins: [['./plugins/remark-rename.mjs', { from: 'book', to: 'manual' }]] };\n";
+  const renamed = 'phase-1-basics--read-the-manual-manuals';
+  const warning = 'content/emoji.md:6:7 warning Renamed “book” to “manual” [rename]';
+
+  it('check reports the plugin’s warnings', async () => {
+    const dir = await pluginProject({ 'roadmap.config.mjs': config });
+    const result = await runCli(['check', 'content/emoji.md'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([warning]);
+  });
+
+  it('inspect shows the model the plugin made, and its warnings', async () => {
+    const dir = await pluginProject({ 'roadmap.config.mjs': config });
+    const result = await runCli(['inspect', 'content/emoji.md', '--json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim()).toBe(warning);
+    const model = JSON.parse(result.stdout) as { phases: { topics: { items: { id: string; text: string }[] }[] }[] };
+    expect(model.phases[0]!.topics[0]!.items[1]).toMatchObject({ id: renamed, text: 'Read the manual :manuals:' });
+  });
+
+  it('mark knows the ids the plugin gives', async () => {
+    const dir = await pluginProject({ 'roadmap.config.mjs': config });
+    const result = await runCli(['mark', 'content/emoji.md', '--undo', renamed], { cwd: dir });
+    expect(result.stderr.trim()).toBe('content/emoji.md: 1 item updated');
+    expect(result.code).toBe(0);
+    expect(await readFile(path.join(dir, 'content/emoji.md'), 'utf8')).toContain('- [ ] Read the book :books:');
+  });
+
+  it('merge checks the members’ ids against the model the plugin made', async () => {
+    const dir = await pluginProject({
+      'roadmap.config.mjs': config,
+      'ana.json': JSON.stringify({ format: 'roadmap-press-progress', version: 1, items: { [renamed]: true } }),
+    });
+    const result = await runCli(['merge', 'content/emoji.md', '--member', 'Ana=ana.json', '-q'], { cwd: dir });
+    expect(result.stderr.trim()).toBe(warning);
+    expect(result.code).toBe(0);
+    const html = await readFile(path.join(dir, 'output/emoji.html'), 'utf8');
+    expect(html).toContain('Read the manual');
+  });
+});

@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type WatchEvent, watchSite } from '../src/serve/watch-site.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { resolveBuildOptions } from '../src/site/resolve-build-options.js';
 import { makeProject } from './helpers/make-project.js';
+import { repoRoot } from './helpers/run-cli.js';
 
 const roadmap = (items: string[]) => `# Live\n\n## Phase 1 (Weeks 1-2)\n\n${items.map((item) => `- ${item}`).join('\n')}\n`;
 let dir: string;
@@ -91,3 +94,48 @@ describe('the session of templates and helpers', () => {
     }
   });
 });
+
+describe('the project’s own plugins and config', () => {
+  it('a save of a local plugin file or of the config rebuilds, with the saved plugin imported afresh', async () => {
+    dir = await makeProject({ 'roadmap.config.mjs': config('a command') }, 'plugins');
+    await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const configFile = path.join(dir, 'roadmap.config.mjs');
+    const plugin = path.join(dir, 'plugins/rehype-mark-code.mjs');
+    const html = () => readFile(path.join(dir, 'output/emoji.html'), 'utf8');
+    // Each build's event, in order: a test waits for the one its save causes.
+    const waiting: ((event: WatchEvent) => void)[] = [];
+    const nextBuild = () => new Promise<WatchEvent>((resolve) => waiting.push(resolve));
+    const first = nextBuild();
+    const watcher = watchSite({
+      // As `serve` does: the config read again for every build, and watched.
+      resolveOptions: async () => {
+        const { config, file } = await loadConfig(dir);
+        return { ...resolveBuildOptions(config, {}, { cwd: dir, configFile: file }), quiet: true };
+      },
+      extraPaths: [configFile],
+      onEvent: (event) => waiting.shift()?.(event),
+    });
+    try {
+      await watcher.ready;
+      expect((await first).type).toBe('built');
+      expect(await html()).toContain('<code title="a command">RUSTUP</code>');
+
+      const pluginSaved = nextBuild();
+      writeFileSync(plugin, readFileSync(plugin, 'utf8').replace('toUpperCase()', 'toLowerCase()'));
+      expect(await pluginSaved).toMatchObject({ type: 'built', pages: ['index.html', 'emoji.html', 'second.html'] });
+      expect(await html()).toContain('<code title="a command">rustup</code>');
+
+      const configSaved = nextBuild();
+      writeFileSync(configFile, config('a shell command'));
+      expect((await configSaved).type).toBe('built');
+      expect(await html()).toContain('<code title="a shell command">rustup</code>');
+    } finally {
+      await watcher.close();
+    }
+  });
+});
+
+/** The plugins fixture's config with the local rehype plugin only, HTML only. */
+function config(title: string): string {
+  return `export default { formats: ['html'], rehypePlugins: [['./plugins/rehype-mark-code.mjs', { title: '${title}' }]] };\n`;
+}

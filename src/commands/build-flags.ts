@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { papers } from '../model/page-layout.js';
-import { linkLists, linkModes } from '../model/paper-options.js';
-import type { BuildFlags } from '../site/resolve-build-options.js';
-import type { Format } from '../site/build-options.js';
+import type { BuildFlags, Format } from '../index.js';
 import {
+  linkListNames as linkLists,
+  linkModeNames as linkModes,
+  paperNames as papers,
   parseBrowserUrl,
   parseBrowserWs,
   parseFormats,
@@ -78,6 +78,16 @@ export function withBuildOptions(command: Command): Command {
     .option('--no-cache', 'rebuild everything, even what is up to date')
     .option('-q, --quiet', 'print only problems')
     .option('--verbose', 'list every output, up to date or not, and what was removed');
+}
+
+/**
+ * The config and what the commands that model roadmaps without building them (`check`, `inspect`,
+ * `mark`) model them with: the settings and plugins a build would use, through the public API.
+ */
+export async function loadModelOptions(flags: SettingFlags) {
+  const { loadConfig, resolveModelOptions } = await import('../index.js');
+  const { config, file } = await loadConfig(process.cwd(), flags.config);
+  return { config, model: resolveModelOptions(config, flags, { configFile: file }) };
 }
 
 /** Build options from the config (found again each time) and the flags, through the public API. */

@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createProgress } from '../report/create-progress.js';
-import { formatBuildSummary } from '../report/format-build-summary.js';
-import { cacheFile } from '../site/cache-file.js';
+import { cacheFile } from '../shared/cache-file.js';
 import { resolveFromFlags, withBuildOptions, type BuildCommandFlags } from './build-flags.js';
 import { parseWorkers } from './flag-parsers.js';
 import { color, interruptOnSignals, report } from './terminal.js';
@@ -33,11 +31,12 @@ async function buildOnce(inputs: string[], flags: BuildCommandFlags): Promise<vo
   const prelaunched = shouldPrelaunch(flags)
     ? import('../print/prelaunch.js').then((module) => module.prelaunch(flags.browser))
     : undefined;
-  const progress = createProgress(process.stderr, color);
+  // Should the API itself fail to load, the process exits, and with it (puppeteer kills it on exit) the early browser.
+  const api = await import('../index.js');
+  const progress = api.createProgress(process.stderr, color);
   const result = await (async () => {
     const { options } = await resolveFromFlags(inputs, flags);
-    const { build } = await import('../index.js');
-    return build({
+    return api.build({
       ...options,
       prelaunched,
       signal: interruptOnSignals(),
@@ -52,17 +51,16 @@ async function buildOnce(inputs: string[], flags: BuildCommandFlags): Promise<vo
       },
     });
   })().catch(async (error: unknown) => {
-    // The config or the API failed to load: the build never got the early browser.
-    const { closeEarlyBrowser } = await import('../site/early-browser.js');
-    await closeEarlyBrowser(prelaunched);
+    // The config failed to load: the build never got the early browser.
+    await api.closeEarlyBrowser(prelaunched);
     throw error;
   });
   progress.clear();
-  for (const roadmap of result.roadmaps) report(roadmap.source, roadmap.diagnostics);
+  for (const roadmap of result.roadmaps) report(api.formatDiagnostic, roadmap.source, roadmap.diagnostics);
   const failed = result.roadmaps.filter((roadmap) => roadmap.summary === null).length;
   if (!flags.quiet) {
     if (flags.verbose) for (const file of result.removed) console.error(`  ${file} (removed)`);
-    console.error(formatBuildSummary(result, (performance.now() - started) / 1000));
+    console.error(api.formatBuildSummary(result, (performance.now() - started) / 1000));
   }
   if (result.errors > 0 || failed > 0) process.exitCode = 1;
 }

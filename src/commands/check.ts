@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { formatDiagnostic } from '../report/format-diagnostic.js';
-import { withSettingOptions, type SettingFlags } from './build-flags.js';
+import { loadModelOptions, withSettingOptions, type SettingFlags } from './build-flags.js';
 import { parseReporter } from './flag-parsers.js';
 import { color } from './terminal.js';
 
@@ -12,9 +11,9 @@ export function addCheckCommand(program: Command): void {
     .option('--strict', 'exit 1 on warnings too')
     .option('--reporter <name>', 'text (default) or json', parseReporter, 'text')
     .action(async (files: string[], options: SettingFlags & { strict?: boolean; reporter: 'text' | 'json' }) => {
-      const { check, loadConfig, resolveSettingLayers } = await import('../index.js');
-      const { config } = await loadConfig(process.cwd(), options.config);
-      const result = await check(files, resolveSettingLayers(config, options));
+      const { check, formatDiagnostic } = await import('../index.js');
+      const { model } = await loadModelOptions(options);
+      const result = await check(files, model);
       if (options.reporter === 'json') {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else {

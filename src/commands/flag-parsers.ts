@@ -5,10 +5,16 @@
 import { InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { configSchema } from '../config/config-schema.js';
-import { templateName } from '../model/template-name.js';
-import type { TemplateChoice } from '../render/load-renderers.js';
+import type { TemplateChoice } from '../index.js';
 
 const keys = configSchema.shape;
+
+/** The values `--paper`, `--links` and `--link-list` take, as their config keys do (for `--help`). */
+export const paperNames = keys.paper.unwrap().options;
+export const linkModeNames = keys.links.unwrap().options;
+export const linkListNames = keys.linkList.unwrap().options;
+/** A template name, as config `template` checks it. */
+const templateName = keys.template.unwrap().options[0];
 
 /** A commander parser: the flag's text, `coerce`d, then checked by `schema`; `expected` says what it wants when it fails. */
 export function parseWith<T>(

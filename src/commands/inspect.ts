@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { withSettingOptions, type SettingFlags } from './build-flags.js';
+import { loadModelOptions, withSettingOptions, type SettingFlags } from './build-flags.js';
 import { report } from './terminal.js';
 
 /** `roadmap-press inspect`: the enriched model of one roadmap. */
@@ -9,10 +9,10 @@ export function addInspectCommand(program: Command): void {
     .argument('<file>', 'Markdown roadmap')
     .option('--json', 'print the model as JSON')
     .action(async (file: string, options: SettingFlags & { json?: boolean }) => {
-      const { inspect, loadConfig, resolveSettingLayers, toViewModel } = await import('../index.js');
-      const { config } = await loadConfig(process.cwd(), options.config);
-      const { roadmap, diagnostics } = await inspect(file, resolveSettingLayers(config, options));
-      report(file, diagnostics);
+      const { formatDiagnostic, inspect, toViewModel } = await import('../index.js');
+      const { config, model } = await loadModelOptions(options);
+      const { roadmap, diagnostics } = await inspect(file, model);
+      report(formatDiagnostic, file, diagnostics);
       if (!roadmap) {
         process.exitCode = 1;
         return;

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatBuildSummary } from '../report/format-build-summary.js';
 import { resolveFromFlags, withBuildOptions, type BuildCommandFlags } from './build-flags.js';
 import { collectMember } from './flag-parsers.js';
 import { interruptOnSignals, report } from './terminal.js';
@@ -24,7 +23,7 @@ export function addMergeCommand(program: Command): void {
       }
       const started = performance.now();
       const { options, configFile } = await resolveFromFlags([roadmap], flags);
-      const { merge } = await import('../index.js');
+      const { formatBuildSummary, formatDiagnostic, merge } = await import('../index.js');
       const result = await merge({
         ...options,
         roadmap,
@@ -32,7 +31,7 @@ export function addMergeCommand(program: Command): void {
         configDir: configFile ? path.dirname(configFile) : undefined,
         signal: interruptOnSignals(),
       });
-      for (const built of result.roadmaps) report(built.source, built.diagnostics);
+      for (const built of result.roadmaps) report(formatDiagnostic, built.source, built.diagnostics);
       if (!flags.quiet) {
         for (const built of result.roadmaps) for (const output of built.outputs) console.error(`  ${output}`);
         console.error(formatBuildSummary(result, (performance.now() - started) / 1000));

@@ -1,6 +1,5 @@
 import pc from 'picocolors';
-import type { Diagnostic } from '../model/roadmap.js';
-import { formatDiagnostic } from '../report/format-diagnostic.js';
+import type { Diagnostic, formatDiagnostic } from '../index.js';
 
 /** Colours on stderr only when it is a terminal that has them (`NO_COLOR` turns them off). */
 export const color = pc.isColorSupported && process.stderr.isTTY === true;
@@ -9,9 +8,9 @@ export const color = pc.isColorSupported && process.stderr.isTTY === true;
 export const paint = (word: 'error' | 'interrupted', colour: (text: string) => string = word === 'error' ? pc.red : pc.yellow) =>
   color ? colour(word) : word;
 
-/** Print a file's diagnostics on stderr, one `file:line:column severity message [rule]` line each. */
-export function report(file: string, diagnostics: Diagnostic[]): void {
-  for (const diagnostic of diagnostics) console.error(formatDiagnostic(file, diagnostic, color));
+/** Print a file's diagnostics on stderr, one `file:line:column severity message [rule]` line each (`format`: the API's `formatDiagnostic`). */
+export function report(format: typeof formatDiagnostic, file: string, diagnostics: Diagnostic[]): void {
+  for (const diagnostic of diagnostics) console.error(format(file, diagnostic, color));
 }
 
 /** SIGINT/SIGTERM abort the build: it closes the browser and removes its temporary files; a second signal exits at once. */

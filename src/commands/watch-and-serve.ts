@@ -2,15 +2,13 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { resolveFromFlags, type BuildCommandFlags } from './build-flags.js';
 import { paint, report } from './terminal.js';
-import { formatBuildSummary } from '../report/format-build-summary.js';
-import { formatDiagnostic } from '../report/format-diagnostic.js';
 
 /** `build --watch` and `serve`: rebuild on changes until Ctrl-C; `serve` also serves the output with live reload. */
 export async function watchAndServe(inputs: string[], flags: BuildCommandFlags, serve: { port: number; host: string } | null) {
   const first = await resolveFromFlags(inputs, flags);
   const cwd = process.cwd();
-  const { startDevServer } = await import('../serve/create-dev-server.js');
-  const { errorLines, watchSite } = await import('../serve/watch-site.js');
+  const { formatBuildSummary, formatDiagnostic, loadServe } = await import('../index.js');
+  const { startDevServer, errorLines, watchSite } = await loadServe();
   const server = serve
     ? await startDevServer({ root: path.resolve(cwd, first.options.out ?? 'output'), host: serve.host, port: serve.port })
     : null;
@@ -31,6 +29,7 @@ export async function watchAndServe(inputs: string[], flags: BuildCommandFlags, 
       // Content diagnostics come with the HTML; the PDF pass adds only what printing found.
       for (const roadmap of result.roadmaps) {
         report(
+          formatDiagnostic,
           roadmap.source,
           event.phase === 'html' ? roadmap.diagnostics : roadmap.diagnostics.filter((d) => d.rule === 'offline' || d.rule === 'print'),
         );

@@ -1,5 +1,6 @@
-import type { ItemState, Roadmap, RoadmapItem } from '../model/roadmap.js';
+import type { ItemState, Roadmap } from '../model/roadmap.js';
 import { InputError } from '../shared/errors.js';
+import { itemsOf } from '../model/flatten-items.js';
 
 /**
  * What to write for an item: a state, `true`/`false` for done/todo, or
@@ -29,10 +30,7 @@ const rowStart = /^((?:[ \t]*>)*[ \t]*\|?[ \t]*)(\[[ xX~-]\](?=[ \t]|\|))?/;
  * error that names them all. Pure.
  */
 export function applyMarks(source: string, roadmap: Roadmap, marks: ReadonlyMap<string, Mark>): MarkResult {
-  const items = new Map<string, RoadmapItem>();
-  for (const part of [...roadmap.phases, ...roadmap.sections]) {
-    for (const topic of part.topics) for (const item of topic.items) collect(item, items);
-  }
+  const items = new Map(itemsOf([...roadmap.phases, ...roadmap.sections]).map((item) => [item.id, item]));
   const unknown = [...marks.keys()].filter((id) => !items.has(id));
   if (unknown.length > 0) {
     throw new InputError(
@@ -63,9 +61,4 @@ export function applyMarks(source: string, roadmap: Roadmap, marks: ReadonlyMap<
     changed.push(id);
   }
   return { source: lines.join(''), changed };
-}
-
-function collect(item: RoadmapItem, into: Map<string, RoadmapItem>) {
-  into.set(item.id, item);
-  for (const child of item.children) collect(child, into);
 }

@@ -1,14 +1,16 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { describeFsCode } from '../shared/describe-fs-error.js';
 import { InputError } from '../shared/errors.js';
-import type { RoadmapItem } from '../model/roadmap.js';
+import { itemsOf } from '../model/flatten-items.js';
+import { loadProcessor, type ModelOptions } from '../pipeline/load-processor.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import { writeAtomic } from '../shared/write-atomic.js';
 import { matchProgress, type MatchedId } from '../view/match-progress.js';
 import { applyMarks, type Mark } from './apply-marks.js';
 import { readProgress } from './read-progress.js';
 
-export interface MarkOptions {
+/** What to mark; the roadmap is modelled with the `settings` and `plugins` a build uses, so that its ids are the build's. */
+export interface MarkOptions extends ModelOptions {
   /** Item ids to tick. */
   done?: string[];
   /** Item ids to untick. */
@@ -49,19 +51,14 @@ export async function markFile(file: string, options: MarkOptions): Promise<Mark
     throw new InputError('Nothing to mark: give --done ID, --doing ID, --undo ID or --from FILE');
   }
 
-  const { roadmap, diagnostics } = await processRoadmap(source, file);
+  const { processor } = await loadProcessor(options.plugins);
+  const { roadmap, diagnostics } = await processRoadmap(source, file, options.settings, processor);
   if (!roadmap) {
     const first = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     throw new InputError(`${file}:${first?.line ?? 1}:${first?.column ?? 1}: ${first?.message ?? 'cannot be read'}`);
   }
   // Ticks from a file follow items reworded or moved since it was saved; explicit ids must exist.
-  const ids: string[] = [];
-  const collect = (item: RoadmapItem) => {
-    ids.push(item.id);
-    for (const child of item.children) collect(child);
-  };
-  for (const part of [...roadmap.phases, ...roadmap.sections])
-    for (const topic of part.topics) for (const item of topic.items) collect(item);
+  const ids = itemsOf([...roadmap.phases, ...roadmap.sections]).map((item) => item.id);
   const { marks, matched, dropped } = matchProgress(saved, ids);
   for (const id of options.done ?? []) marks.set(id, true);
   for (const id of options.undo ?? []) marks.set(id, false);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { itemsOf } from '../model/flatten-items.js';
 import { memberName, type GroupConfig } from '../model/group-schema.js';
 import { suggest } from '../shared/suggest.js';
 import { InputError } from '../shared/errors.js';
@@ -7,6 +8,7 @@ import type { Mark } from '../mark/apply-marks.js';
 import { readProgress } from '../mark/read-progress.js';
 import type { ItemState, RoadmapItem } from '../model/roadmap.js';
 import type { GroupProgress } from '../view/apply-group-progress.js';
+import { loadProcessor } from '../pipeline/load-processor.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
 import { buildSite, type BuildOptions, type BuildResult } from '../site/build-site.js';
 
@@ -61,18 +63,14 @@ export async function mergeGroup(options: MergeOptions): Promise<BuildResult> {
   const text = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(error.code === 'ENOENT' ? `No such file: ${options.roadmap}` : `Cannot read ${options.roadmap}: ${error.message}`);
   });
-  const { roadmap, diagnostics } = await processRoadmap(text, options.roadmap, options.settings);
+  // Modelled as the build below models it (its settings and plugins): the members' ids are checked against the build's.
+  const { processor } = await loadProcessor(options.plugins);
+  const { roadmap, diagnostics } = await processRoadmap(text, options.roadmap, options.settings, processor);
   if (!roadmap) {
     const first = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     throw new InputError(`${options.roadmap}:${first?.line ?? 1}: ${first?.message ?? 'cannot be read'}`);
   }
-  const items = new Map<string, RoadmapItem>();
-  const collect = (item: RoadmapItem) => {
-    items.set(item.id, item);
-    for (const child of item.children) collect(child);
-  };
-  for (const part of [...roadmap.phases, ...roadmap.sections])
-    for (const topic of part.topics) for (const item of topic.items) collect(item);
+  const items = new Map(itemsOf([...roadmap.phases, ...roadmap.sections]).map((item) => [item.id, item]));
 
   const progress: GroupProgress = {};
   for (const source of sources) {

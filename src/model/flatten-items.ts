@@ -10,3 +10,8 @@ export function flattenItems<T extends { children: readonly T[] }>(items: readon
   add(items);
   return all;
 }
+
+/** Every item of some phases, sections or view parts and all their sub-items, in document order. */
+export function itemsOf<T extends { children: readonly T[] }>(groups: readonly { topics: readonly { items: readonly T[] }[] }[]): T[] {
+  return flattenItems(groups.flatMap((group) => group.topics.flatMap((topic) => topic.items)));
+}

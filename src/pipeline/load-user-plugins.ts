@@ -33,6 +33,19 @@ export interface ResolvedPlugins {
   fingerprint: string;
 }
 
+/** Whether a plugin is named by a path (`./x.mjs`, absolute), not a package name. */
+function isLocalPlugin(name: string): boolean {
+  return name.startsWith('.') || path.isAbsolute(name);
+}
+
+/** The project's own plugin files (those named by a path), absolute: what `serve` and `--watch` watch. */
+export function localPluginFiles(specs: PluginSpecs): string[] {
+  return [...(specs.remark ?? []), ...(specs.rehype ?? [])]
+    .map((spec) => (typeof spec === 'string' ? spec : spec[0]))
+    .filter(isLocalPlugin)
+    .map((name) => path.resolve(specs.from, name));
+}
+
 /**
  * Find each plugin's file: `./x.mjs` (or an absolute path) from the project
  * folder, a package name (`remark-emoji`) from the project's `node_modules`.
@@ -45,10 +58,9 @@ export async function resolveUserPlugins(specs: PluginSpecs): Promise<ResolvedPl
     Promise.all(
       list.map(async (spec) => {
         const [name, options] = typeof spec === 'string' ? [spec, undefined] : spec;
-        const local = name.startsWith('.') || path.isAbsolute(name);
         let file: string;
         try {
-          file = local ? path.resolve(specs.from, name) : require.resolve(name);
+          file = isLocalPlugin(name) ? path.resolve(specs.from, name) : require.resolve(name);
         } catch (error) {
           throw loadError(kind, name, error);
         }

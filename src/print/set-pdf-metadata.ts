@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
 import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import type { PdfMetadata } from '../view/to-pdf-metadata.js';
 
-/** What the PDF says about itself (its document information and language). */
-export interface PdfMetadata {
-  title: string;
-  author: string | null;
-  subject: string | null;
-  keywords: string[];
-  /** The application that made the document: `roadmap-press <version>`. */
-  creator: string;
-  /** BCP 47 language tag. */
-  lang: string;
-  /** Creation and modification date; `null` writes none, so the bytes do not depend on the clock. */
-  date: Date | null;
-}
+/** What the PDF says about itself: made from the view (`view/to-pdf-metadata.ts`). */
+export type { PdfMetadata };
 
 /**
  * Write the document information (Title, from the template's `<title>` when it has one, shown in the viewer's title bar;

@@ -3,6 +3,7 @@ import { watch } from 'chokidar';
 import { RoadmapPressError } from '../shared/errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
 import type { Printer } from '../print/create-printer.js';
+import { localPluginFiles } from '../pipeline/load-user-plugins.js';
 import { createTemplateSession } from '../render/create-template-session.js';
 import { buildSite, type BuildOptions, type BuildResult } from '../site/build-site.js';
 
@@ -29,7 +30,7 @@ export interface SiteWatcher {
 }
 
 /**
- * Build, then rebuild on every change to the roadmaps, templates or config:
+ * Build, then rebuild on every change to the roadmaps, templates, config or the project's own plugin files:
  * HTML first (the incremental cache re-renders only what the change touched,
  * and open pages reload), then the PDFs in the background. Builds never
  * overlap; changes during a build are gathered into the next one. A failed
@@ -138,7 +139,9 @@ export function watchSite(options: WatchOptions): SiteWatcher {
       ...(options.extraPaths ?? []),
     ].map((entry) => path.resolve(cwd, entry));
     for (const source of sources) templateSources.add(source);
-    const paths = [...(buildOptions.inputs ?? ['content']).map((entry) => path.resolve(cwd, entry)), ...sources];
+    // The project's own plugin files: a save rebuilds, and the build imports the saved file afresh.
+    const plugins = buildOptions.plugins ? localPluginFiles(buildOptions.plugins) : [];
+    const paths = [...(buildOptions.inputs ?? ['content']).map((entry) => path.resolve(cwd, entry)), ...sources, ...plugins];
     const fresh = paths.filter((entry) => !watched.has(entry));
     if (fresh.length === 0) return;
     for (const entry of fresh) watched.add(entry);

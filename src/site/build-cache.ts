@@ -2,19 +2,15 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic } from '../model/roadmap.js';
+import type { IndexSummary } from '../view/to-index-view.js';
 import { writeAtomic } from '../shared/write-atomic.js';
 
-import { cacheFile } from './cache-file.js';
+import { cacheFile } from '../shared/cache-file.js';
 
 export { cacheFile };
 
-/** What the index page shows of a roadmap. */
-export interface RoadmapSummary {
-  title: string;
-  phases: number;
-  weeks: number;
-  items: number;
-}
+/** What the index page shows of a roadmap (made in `view/to-index-view.ts`). */
+export type RoadmapSummary = IndexSummary;
 
 /** A file an output was made from besides the Markdown (an embedded image), as it was then. */
 export interface Dependency {

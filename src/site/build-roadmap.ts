@@ -4,9 +4,9 @@ import { toICalendar } from '../calendar/to-icalendar.js';
 import type { GroupConfig } from '../model/group-schema.js';
 import { InterruptedError, TemplateError } from '../shared/errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
-import { toTemplateData, type TemplateData } from '../view/to-template-data.js';
-import { applyGroupProgress, type GroupProgress } from '../view/apply-group-progress.js';
-import { addReviewRows } from '../view/plan-reviews.js';
+import type { GroupProgress } from '../view/apply-group-progress.js';
+import { toIndexSummary } from '../view/to-index-view.js';
+import { toHandoutData, type PageSettings } from '../view/to-page-data.js';
 import { toViewModel, type ViewModel } from '../view/to-view-model.js';
 import { slugify } from '../shared/create-item-id.js';
 import { findImageItems } from '../pipeline/find-item-elements.js';
@@ -26,7 +26,6 @@ import { preparePdf, type PreparedPdf } from './prepare-pdf.js';
 import { resolveBuildDate } from './resolve-build-date.js';
 import { replaceRemoteImages } from './replace-remote-images.js';
 import { resolveImages } from './resolve-images.js';
-import { toChecklistView } from '../view/to-checklist-view.js';
 import { writeAtomic } from '../shared/write-atomic.js';
 
 /** A format a roadmap is written in. */
@@ -201,14 +200,12 @@ async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promis
   if (!roadmap || !tree) return { built, html: null, calendar: null, pdf: null, dependencies };
   const view = toViewModel(roadmap, generator, { labels: context.settings.defaults?.labels });
   built.view = view;
-  built.summary = { title: view.title, phases: view.stats.phases, weeks: view.stats.weeks, items: view.stats.items };
+  built.summary = toIndexSummary(view);
   const baseDir = path.dirname(file);
   const date = resolveBuildDate(context.epoch, roadmap.meta);
-  // Every template, HTML or PDF, sees the same data: the view model, its dates and group, and the print settings.
-  const extra = (images: ViewModel) => ({
-    ...withGroupProgress(withReviews(toTemplateData(images, { group: context.group }), context.review), context.groupProgress),
-    print: toChecklistView(images, context.layout, date).print,
-  });
+  // Every template, HTML or PDF, sees the same data (made in view/to-page-data.ts).
+  const { group, review, groupProgress, layout } = context;
+  const settings: PageSettings = { group, review, groupProgress, layout, date };
 
   const calendar = stale.includes('ics')
     ? toICalendar(roadmap, {
@@ -228,11 +225,11 @@ async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promis
     dependencies.push(...images.files);
     // The PDF reports the same image problems; say them once.
     if (!stale.includes('pdf')) built.diagnostics.push(...images.diagnostics);
-    html = context.handout(extra(images.view), { format: 'html' }).html;
+    html = context.handout(toHandoutData(images.view, settings), { format: 'html' }).html;
   }
   const pdf: PreparedPdf | null =
     stale.includes('pdf') && context.checklist
-      ? await preparePdf(printable.view, printable.elements, extra, context.checklist, context.layout, { baseDir, date }, context.paper)
+      ? await preparePdf(printable.view, printable.elements, settings, context.checklist, { baseDir, date }, context.paper)
       : null;
   if (pdf) dependencies.push(...pdf.files);
   return { built, html, calendar, pdf, dependencies };
@@ -312,16 +309,6 @@ export function toWriter(planned: PlannedRoadmap, rendered: RenderedRoadmap, con
     };
     return { built, entry };
   };
-}
-
-/** The planner's review rows, when config `review` asks for them. */
-function withReviews(data: TemplateData, review: number[] | null): TemplateData {
-  return review ? addReviewRows(data, review) : data;
-}
-
-/** The members' progress (`merge`) in the study-group's columns. */
-function withGroupProgress(data: TemplateData, progress: GroupProgress | null): TemplateData {
-  return progress ? applyGroupProgress(data, progress) : data;
 }
 
 /** Read a roadmap's bytes, or the error. */

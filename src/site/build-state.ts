@@ -4,8 +4,8 @@ import { defaultPaper, type PaperOptions } from '../model/paper-options.js';
 import { defaultLayout, parseMargin, type PageLayout } from '../model/page-layout.js';
 import type { Printer } from '../print/create-printer.js';
 import { loadHelpers } from '../render/load-helpers.js';
-import { createProcessor } from '../pipeline/create-processor.js';
-import { loadUserPlugins, resolveUserPlugins, type ResolvedPlugins } from '../pipeline/load-user-plugins.js';
+import { loadProcessor } from '../pipeline/load-processor.js';
+import type { ResolvedPlugins } from '../pipeline/load-user-plugins.js';
 import { loadRenderers, type RendererSet } from '../render/load-renderers.js';
 import { InputError } from '../shared/errors.js';
 import { hashOf } from '../shared/hash-of.js';
@@ -101,8 +101,7 @@ export async function startBuild(options: BuildOptions): Promise<BuildState> {
   const pages = wanted.filter((format): format is 'html' | 'pdf' => format !== 'ics');
   const renderers = await loaders.loadRenderers({ formats: pages, template: options.template, templatesDir: templates, helpers });
   // The project's plugins load (or fail, one line) before anything is read, like the templates.
-  const plugins = options.plugins ? await resolveUserPlugins(options.plugins) : null;
-  const processor = plugins ? createProcessor(await loadUserPlugins(plugins)) : undefined;
+  const { processor, plugins } = await loadProcessor(options.plugins);
   return {
     options,
     cwd,

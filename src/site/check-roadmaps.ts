@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/roadmap.js';
 import { processRoadmap } from '../pipeline/process-roadmap.js';
-import type { SettingLayers } from '../model/settings.js';
+import { loadProcessor, type ModelOptions } from '../pipeline/load-processor.js';
 import { collectInputs } from './collect-inputs.js';
 import { atStart, readFailure, unexpectedFailure } from './to-failure-diagnostic.js';
 
@@ -22,9 +22,11 @@ export interface CheckResult {
 
 /**
  * Model and lint roadmaps without rendering anything: Markdown files or
- * folders in (folders give every `*.md` below them), diagnostics out.
+ * folders in (folders give every `*.md` below them), diagnostics out, with the
+ * settings and plugins a build models them with.
  */
-export async function checkRoadmaps(inputs: string[], settings: SettingLayers = {}, cwd = process.cwd()): Promise<CheckResult> {
+export async function checkRoadmaps(inputs: string[], options: ModelOptions = {}, cwd = process.cwd()): Promise<CheckResult> {
+  const { processor } = await loadProcessor(options.plugins);
   // One input at a time: two files of the same name in different folders are fine here, nothing is written.
   const sources = (await Promise.all(inputs.map((input) => collectInputs([input], cwd)))).flat();
   const files = await Promise.all(
@@ -33,7 +35,7 @@ export async function checkRoadmaps(inputs: string[], settings: SettingLayers = 
       if (refused) return { file: source, diagnostics: [atStart('error', refused, 'read')] };
       const text = await readFile(path.resolve(cwd, source)).catch((error: NodeJS.ErrnoException) => error);
       if (text instanceof Error) return { file: source, diagnostics: [readFailure(text)] };
-      const diagnostics = await processRoadmap(text, source, settings).then(
+      const diagnostics = await processRoadmap(text, source, options.settings, processor).then(
         (result) => result.diagnostics,
         (error: unknown) => [unexpectedFailure(error, 'build')],
       );

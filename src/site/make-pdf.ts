@@ -1,13 +1,10 @@
 import { PrintError, RoadmapPressError } from '../shared/errors.js';
 import type { Diagnostic } from '../model/roadmap.js';
-import type { ViewItem, ViewModel } from '../view/to-view-model.js';
 import type { Printer } from '../print/create-printer.js';
 import { finishPdf } from '../print/finish-pdf.js';
 import type { PageLayout } from '../model/page-layout.js';
-import type { PdfMetadata } from '../print/set-pdf-metadata.js';
 import { imposeBooklet } from '../paper/impose-booklet.js';
 import { defaultPaper, type PaperOptions } from '../model/paper-options.js';
-import { generator } from '../shared/version.js';
 import { unexpectedFailure } from './to-failure-diagnostic.js';
 import type { PreparedPdf } from './prepare-pdf.js';
 import { fieldLinkPrefix } from '../view/to-checklist-view.js';
@@ -30,7 +27,7 @@ export type MakePdf = (prepared: PreparedPdf) => Promise<MadePdf>;
  * batch goes on.
  */
 export function createPdfMaker(printer: Printer, layout: PageLayout, paper: PaperOptions = defaultPaper): MakePdf {
-  return async ({ view, document, source, diagnostics: found, checkedFields = [], fieldPrefix, urlLines }) => {
+  return async ({ document, metadata, source, diagnostics: found, checked, fieldPrefix, urlLines }) => {
     const diagnostics = [...found];
     try {
       const print = (paperSize: PageLayout['paper'], landscape: boolean) =>
@@ -57,14 +54,9 @@ export function createPdfMaker(printer: Printer, layout: PageLayout, paper: Pape
         });
       }
       const finish = {
-        metadata: toMetadata(view, source.date),
+        metadata,
         fieldPrefix,
-        checked: new Set([
-          ...allItems(view)
-            .filter((item) => item.checked)
-            .map((item) => item.id),
-          ...checkedFields,
-        ]),
+        checked: new Set(checked),
         // The secret box prefix is left out: the same input still gives the same bytes.
         fingerprint: `${document.html.replaceAll(fieldPrefix, fieldLinkPrefix)}\n${document.header}\n${document.footer}\n${JSON.stringify(layout)}`,
       };
@@ -90,31 +82,4 @@ export function createPdfMaker(printer: Printer, layout: PageLayout, paper: Pape
       return { pdf: null, diagnostics };
     }
   };
-}
-
-/** Title, Author and language from the roadmap; Subject from its description (else its counts); Keywords from front matter `keywords`/`tags` (else its phases). */
-export function toMetadata(view: ViewModel, date: Date | null): PdfMetadata {
-  const { labels, stats } = view;
-  const listed = view.meta.keywords ?? view.meta.tags;
-  const keywords = Array.isArray(listed)
-    ? listed.map(String)
-    : typeof listed === 'string'
-      ? listed.split(',').map((keyword) => keyword.trim())
-      : view.phases.flatMap((phase) => (phase.title ? [phase.title] : []));
-  return {
-    title: view.title,
-    author: view.author,
-    subject:
-      view.description ??
-      `${stats.phases} ${stats.phases === 1 ? labels.phase : labels.phases}, ${stats.weeks} ${stats.weeks === 1 ? labels.unitWeek : labels.unitWeeks}, ${stats.items} ${stats.items === 1 ? labels.item : labels.items}`,
-    keywords: keywords.filter(Boolean),
-    creator: generator,
-    lang: view.lang,
-    date,
-  };
-}
-
-function allItems(view: ViewModel): ViewItem[] {
-  const flatten = (items: ViewItem[]): ViewItem[] => items.flatMap((item) => [item, ...flatten(item.children)]);
-  return view.parts.flatMap((part) => part.topics.flatMap((topic) => flatten(topic.items)));
 }

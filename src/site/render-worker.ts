@@ -6,8 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadHelpers } from '../render/load-helpers.js';
 import { loadRenderers } from '../render/load-renderers.js';
-import { createProcessor } from '../pipeline/create-processor.js';
-import { loadUserPlugins } from '../pipeline/load-user-plugins.js';
+import { toProcessor } from '../pipeline/load-processor.js';
 import { renderRoadmap, type RenderJob } from './build-roadmap.js';
 import type { WorkerSetup, WorkerReply } from './render-in-workers.js';
 import { toErrorData } from './transfer-error.js';
@@ -17,7 +16,7 @@ const setup = workerData as WorkerSetup;
 const { helpers, ...templates } = setup.templates;
 const renderers = (async () => loadRenderers({ ...templates, helpers: helpers === undefined ? undefined : await loadHelpers(helpers) }))();
 // The same project plugins as the main thread's pipeline, imported again here (functions cannot be sent).
-const processor = setup.plugins ? loadUserPlugins(setup.plugins).then((plugins) => createProcessor(plugins)) : undefined;
+const processor = setup.plugins ? toProcessor(setup.plugins) : undefined;
 // A failure is reported with the first roadmap, not as an unhandled rejection.
 renderers.catch(() => undefined);
 processor?.catch(() => undefined);

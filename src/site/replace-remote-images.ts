@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/roadmap.js';
 import { cutItemHtml } from '../pipeline/cut-item-html.js';
 import { copyItemElement, type ItemElements } from '../pipeline/find-item-elements.js';
 import type { ViewItem, ViewModel } from '../view/to-view-model.js';
+import { withParts } from '../view/with-parts.js';
 
 /** Hosts that serve only status badges (build passing, version, licence…). */
 const badgeHosts =
@@ -78,7 +79,7 @@ export function replaceRemoteImages(
     : null;
   if (!first) return { view, elements, diagnostic };
   return {
-    view: { ...view, parts, phases: parts.filter((part) => part.isPhase), sections: parts.filter((part) => !part.isPhase) },
+    view: withParts(view, parts),
     elements: replaced,
     diagnostic,
   };

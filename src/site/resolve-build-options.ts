@@ -4,6 +4,7 @@ import type { TemplateChoice } from '../render/load-renderers.js';
 import type { BuildOptions } from './build-site.js';
 import type { SettingLayers } from '../model/settings.js';
 import type { RoadmapConfig } from '../config/config-schema.js';
+import type { ModelOptions } from '../pipeline/load-processor.js';
 
 /** What the command line says; `undefined` where a flag was not given. Same names and meanings as the build options. */
 export type BuildFlags = Pick<
@@ -72,9 +73,25 @@ export function resolveBuildOptions(
     timeout: flags.timeout ?? config.timeout,
     recycleAfter: flags.recycleAfter ?? config.recycleAfter,
     cwd,
+    ...resolveModelOptions(config, flags, { cwd, configFile }),
+  };
+}
+
+/**
+ * What every command that models roadmaps models them with: the per-roadmap settings and the
+ * project's plugins (their names resolve from the config file's folder, else `cwd`). `build`,
+ * `serve`, `merge`, `check`, `inspect` and `mark` all take them from here.
+ */
+export function resolveModelOptions(
+  config: RoadmapConfig,
+  flags: Pick<BuildFlags, 'lang' | 'start' | 'weeksPerPhase'>,
+  { cwd = process.cwd(), configFile = null }: { cwd?: string; configFile?: string | null } = {},
+): ModelOptions {
+  const from = configFile ? path.dirname(configFile) : cwd;
+  return {
     settings: resolveSettingLayers(config, flags),
     ...(config.remarkPlugins || config.rehypePlugins
-      ? { plugins: { remark: config.remarkPlugins ?? [], rehype: config.rehypePlugins ?? [], from: base } }
+      ? { plugins: { remark: config.remarkPlugins ?? [], rehype: config.rehypePlugins ?? [], from } }
       : {}),
   };
 }

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/roadmap.js';
 import { cutItemHtml } from '../pipeline/cut-item-html.js';
 import { copyItemElement, type ItemElements } from '../pipeline/find-item-elements.js';
 import type { ViewItem, ViewModel } from '../view/to-view-model.js';
+import { withParts } from '../view/with-parts.js';
 import { sniffImageType } from './sniff-image-type.js';
 
 /** How a document shows the roadmap's images. */
@@ -132,7 +133,7 @@ export async function resolveImages(
     })),
   );
   return {
-    view: { ...view, parts, phases: parts.filter((part) => part.isPhase), sections: parts.filter((part) => !part.isPhase) },
+    view: withParts(view, parts),
     diagnostics,
     files: [...files].sort(),
   };

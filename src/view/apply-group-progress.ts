@@ -1,7 +1,7 @@
 import type { ItemState } from '../model/roadmap.js';
 import type { TemplateData } from './to-template-data.js';
-import type { ViewItem } from './to-view-model.js';
 import { joinId } from '../shared/join-id.js';
+import { flattenItems } from '../model/flatten-items.js';
 
 /** Each member's progress: member name → item id → state (`todo` items may be left out). */
 export type GroupProgress = Record<string, Record<string, ItemState>>;
@@ -40,7 +40,7 @@ export function applyGroupProgress(data: TemplateData, progress: GroupProgress):
   const groupFields: string[] = [];
   const groupBars: Record<string, GroupBar> = {};
   for (const part of data.parts) {
-    const items = flatten(part.topics.flatMap((topic) => topic.items));
+    const items = flattenItems(part.topics.flatMap((topic) => topic.items));
     if (items.length === 0) continue;
     let done = 0;
     let doing = 0;
@@ -58,8 +58,4 @@ export function applyGroupProgress(data: TemplateData, progress: GroupProgress):
     groupBars[part.id] = { done, doing, total, donePercent, doingPercent: Math.round(((done + doing) / total) * 100) - donePercent };
   }
   return { ...data, group: { ...group, members }, groupBars, groupFields };
-}
-
-function flatten(items: ViewItem[]): ViewItem[] {
-  return items.flatMap((item) => [item, ...flatten(item.children)]);
 }

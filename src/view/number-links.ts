@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ViewItem, ViewModel } from './to-view-model.js';
+import { withParts } from './with-parts.js';
 import { cleanUrl, compactUrl } from './compact-url.js';
 import type { LinkList } from '../model/paper-options.js';
 
@@ -65,7 +66,7 @@ export function numberLinks(view: ViewModel, list: LinkList): { view: ViewModel;
   });
   if (all.length === 0) return { view, notes: noLinkNotes };
   return {
-    view: { ...view, parts, phases: parts.filter((part) => part.isPhase), sections: parts.filter((part) => !part.isPhase) },
+    view: withParts(view, parts),
     notes: { byPart: list === 'phase' ? byPart : {}, end: list === 'end' ? all : [], all },
   };
 }

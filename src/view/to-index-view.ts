@@ -1,8 +1,23 @@
+import type { ViewModel } from './to-view-model.js';
+
+/** What the index shows of a roadmap: its title and counts. */
+export interface IndexSummary {
+  title: string;
+  phases: number;
+  weeks: number;
+  items: number;
+}
+
 /** What the index needs of a built roadmap (the build's `BuiltRoadmap` is one). */
 export interface IndexEntry {
   name: string;
   outputs: string[];
-  summary: { title: string; phases: number; weeks: number; items: number } | null;
+  summary: IndexSummary | null;
+}
+
+/** What the index (and the build cache) keeps of a roadmap's view model. Pure. */
+export function toIndexSummary(view: ViewModel): IndexSummary {
+  return { title: view.title, phases: view.stats.phases, weeks: view.stats.weeks, items: view.stats.items };
 }
 
 export interface IndexView {
