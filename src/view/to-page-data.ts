@@ -45,9 +45,10 @@ export interface ChecklistData {
  * `numberLinks`) and the boxes linked to `fieldPrefix`. Pure.
  */
 export function toChecklistData(view: ViewModel, settings: PageSettings, print: { links?: LinkNotes; fieldPrefix: string }): ChecklistData {
-  // The view model's own fields are spread last, over the template data's (as `toChecklistView` gives them).
+  // The view model's own fields are spread last, over the template data's (as `toChecklistView` gives them,
+  // `print` included: the handout's is not made first only to be replaced).
   const data = {
-    ...toHandoutData(view, settings),
+    ...toGroupData(view, settings),
     ...toChecklistView(view, settings.layout, settings.date, print.links, print.fieldPrefix),
   } as PageData & { groupFields?: string[] };
   const ticked = itemsOf(view.parts)
