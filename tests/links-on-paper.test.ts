@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import jsQRModule from 'jsqr';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/index.js';
@@ -36,6 +36,23 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'roadmap-press-links-'));
   await writeFile(path.join(dir, 'links.md'), roadmap);
+  // A 1×1 PNG, and an item holding it, a remote badge and a link: each step on the item's element sees the one before.
+  await writeFile(
+    path.join(dir, 'dot.png'),
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+  );
+  await writeFile(
+    path.join(dir, 'images.md'),
+    [
+      '# Images and links',
+      '',
+      '## Phase 1: Basics (Week 1)',
+      '',
+      '- ![dot](dot.png) Read [the guide](https://example.com/guide) ![ci](https://img.shields.io/badge/ci-passing-green)',
+      '- Plain item',
+      '',
+    ].join('\n'),
+  );
   await writeFile(path.join(dir, 'plain.md'), '# Plain\n\n## Phase 1: Basics (Week 1)\n\n- No links here\n- Nor here\n');
 });
 
@@ -95,6 +112,25 @@ describe('links on paper', () => {
       ]),
     );
     expect(targets.filter((target) => target === '#')).toHaveLength(5);
+  });
+
+  it('numbers a link in an item whose images were embedded and whose badge was dropped, keeping the embedded image', async () => {
+    const file = await buildLinks('images', {}, 'images.md');
+    const { text } = await readPdf(file);
+    expect(text).toContain('Read the guide 1');
+    expect(text).toContain('1 example.com/guide');
+    expect(text).not.toContain('ci');
+    const pdf = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+    const images = pdf.context
+      .enumerateIndirectObjects()
+      .filter(([, object]) => object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'))
+      // The PNG's alpha channel is an image of its own, the other's soft mask.
+      .filter(([, object]) => (object as PDFRawStream).dict.has(PDFName.of('SMask')))
+      .map(([, object]) => (object as PDFRawStream).dict.get(PDFName.of('Width'))?.toString());
+    // The local 1×1 image, embedded as a data: URL (printing is offline: a file path would print Chromium's
+    // broken-image icon and the alt text).
+    expect(images).toEqual(['1']);
+    expect(text).not.toContain('dot');
   });
 
   it('lists every link once at the end with --link-list end, numbered through the document', async () => {

@@ -24,9 +24,22 @@ export function findItemElements(tree: Root): ItemElements {
  * `<img>`, by item id: what the image steps change.
  */
 export function findImageItems(tree: Root): ItemElements {
+  return findItemsHolding(tree, (node) => node.tagName === 'img');
+}
+
+/**
+ * The elements of the items whose own content holds a link to an `http(s):`
+ * URL, by item id: what numbering the links for paper changes.
+ */
+export function findLinkItems(tree: Root): ItemElements {
+  return findItemsHolding(tree, (node) => node.tagName === 'a' && /^https?:\/\//i.test(String(node.properties.href ?? '')));
+}
+
+/** The elements of the items whose own content holds an element that passes `test`. */
+function findItemsHolding(tree: Root, test: (node: Element) => boolean): ItemElements {
   const found: ItemElements = new Map();
   walkItems(tree, (node, id, item) => {
-    if (node.tagName === 'img' && id !== null && item) found.set(id, item);
+    if (id !== null && item && test(node)) found.set(id, item);
   });
   return found;
 }

@@ -9,7 +9,7 @@ import { toIndexSummary } from '../view/to-index-view.js';
 import { toHandoutData, type PageSettings } from '../view/to-page-data.js';
 import { toViewModel, type ViewModel } from '../view/to-view-model.js';
 import { slugify } from '../shared/create-item-id.js';
-import { findImageItems } from '../pipeline/find-item-elements.js';
+import { findImageItems, findLinkItems } from '../pipeline/find-item-elements.js';
 import { processRoadmap, type RoadmapProcessor } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../model/settings.js';
 import type { PaperOptions } from '../model/paper-options.js';
@@ -229,7 +229,14 @@ async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promis
   }
   const pdf: PreparedPdf | null =
     stale.includes('pdf') && context.checklist
-      ? await preparePdf(printable.view, printable.elements, settings, context.checklist, { baseDir, date }, context.paper)
+      ? await preparePdf(
+          printable.view,
+          { images: printable.elements, links: findLinkItems(tree) },
+          settings,
+          context.checklist,
+          { baseDir, date },
+          context.paper,
+        )
       : null;
   if (pdf) dependencies.push(...pdf.files);
   return { built, html, calendar, pdf, dependencies };

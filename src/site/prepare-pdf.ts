@@ -38,20 +38,26 @@ export interface PreparedPdf {
  * Render one roadmap's checklist without printing it: local images embedded
  * as `data:` URLs (remote ones kept, to be blocked and reported), links
  * numbered and listed (`paper.links`, with QR codes for `qr`), the items'
- * `elements` (from the document tree) giving their images, the template given
- * the checklist's data (`view/to-page-data.ts`).
+ * elements (from the document tree: those with images, and those with links)
+ * giving their images and links, the template given the checklist's data
+ * (`view/to-page-data.ts`).
  */
 export async function preparePdf(
   view: ViewModel,
-  elements: ItemElements,
+  elements: { images: ItemElements; links: ItemElements },
   settings: PageSettings,
   render: Render,
   source: PdfSource,
   paper: PaperOptions = defaultPaper,
 ): Promise<PreparedPdf> {
-  const images = await resolveImages(view, elements, { baseDir: source.baseDir, remote: 'keep' });
+  const images = await resolveImages(view, elements.images, { baseDir: source.baseDir, remote: 'keep' });
   // Links on paper: a numbered mark after each, listed per phase or at the end (with QR codes for `qr`).
-  const linked = paper.links === 'none' ? { view: images.view, notes: undefined } : numberLinks(images.view, paper.linkList);
+  // Each item's element as the image steps left it.
+  const linkElements = {
+    elements: new Map([...elements.links, ...elements.images, ...images.elements]),
+    untrimmed: new Set(images.elements.keys()),
+  };
+  const linked = paper.links === 'none' ? { view: images.view, notes: undefined } : numberLinks(images.view, paper.linkList, linkElements);
   const links = linked.notes && paper.links === 'qr' ? await drawQrCodes(linked.notes) : linked.notes;
   const fieldPrefix = toFieldPrefix();
   const { data, checked } = toChecklistData(linked.view, settings, { links, fieldPrefix });
@@ -63,6 +69,6 @@ export async function preparePdf(
     files: images.files,
     checked,
     fieldPrefix,
-    urlLines: findUrlLines(elements),
+    urlLines: findUrlLines(elements.images),
   };
 }

@@ -62,14 +62,16 @@ function describeReadError(error: NodeJS.ErrnoException): string {
  * missing, outside the folder, too large or of an unknown type becomes its alt
  * text, with a warning at its item's line. A step on the document tree: an
  * item's element (`elements`: those holding images) is copied, its images resolved, and its HTML cut
- * again.
+ * again; the changed copies are returned for the next step (their HTML keeps
+ * the space at its ends, see `resolveItem`).
  */
 export async function resolveImages(
   view: ViewModel,
   elements: ItemElements,
   options: ImageOptions,
-): Promise<{ view: ViewModel; diagnostics: Diagnostic[]; files: string[] }> {
+): Promise<{ view: ViewModel; elements: ItemElements; diagnostics: Diagnostic[]; files: string[] }> {
   const diagnostics: Diagnostic[] = [];
+  const resolved: ItemElements = new Map();
   // Every local file looked at, found or not: the build cache watches them.
   const files = new Set<string>();
   const cache = new Map<string, Promise<string>>();
@@ -122,6 +124,7 @@ export async function resolveImages(
       if (result) diagnostics.push({ severity: 'warning', message: result.problem, line: item.line, column: null, rule: 'image' });
       parent.children[index] = { type: 'text', value: String(image.properties.alt ?? '') };
     }
+    resolved.set(item.id, tree);
     // Not trimmed: an image at either end that became its (empty) alt text leaves its space.
     return { ...item, html: cutItemHtml(tree, { trim: false }), children };
   }
@@ -134,6 +137,7 @@ export async function resolveImages(
   );
   return {
     view: withParts(view, parts),
+    elements: resolved,
     diagnostics,
     files: [...files].sort(),
   };

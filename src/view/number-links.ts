@@ -1,7 +1,7 @@
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
+import type { Element } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { cutItemHtml } from '../pipeline/cut-item-html.js';
+import { copyItemElement, type ItemElements } from '../pipeline/find-item-elements.js';
 import type { ViewItem, ViewModel } from './to-view-model.js';
 import { withParts } from './with-parts.js';
 import { cleanUrl, compactUrl } from './compact-url.js';
@@ -27,15 +27,24 @@ export interface LinkNotes {
 /** No link is listed (the HTML handout, `--links none`). */
 export const noLinkNotes: LinkNotes = { byPart: {}, end: [], all: [] };
 
+/** The items' elements as the steps before left them, and which of them keep the space at the ends of their HTML. */
+export interface LinkElements {
+  /** The element of every item with a link (`findLinkItems`), as the image steps changed it. */
+  elements: ItemElements;
+  /** Items whose HTML was cut untrimmed (`resolveImages`): cut so again. */
+  untrimmed: ReadonlySet<string>;
+}
+
 /**
  * Number every `http(s):` link of the items, in document order: the link
  * stays (clickable in the PDF), a small mark after it links to its note, and
  * each phase (or the document's end) gets the list of its notes. A URL
  * repeated in the same list (tracking parameters and a final `/` aside)
  * keeps its number; a link whose text is already
- * its URL gets no note. Pure.
+ * its URL gets no note. A step on the document tree: an item's element is
+ * copied, marked and its HTML cut again. Pure.
  */
-export function numberLinks(view: ViewModel, list: LinkList): { view: ViewModel; notes: LinkNotes } {
+export function numberLinks(view: ViewModel, list: LinkList, { elements, untrimmed }: LinkElements): { view: ViewModel; notes: LinkNotes } {
   const all: LinkNote[] = [];
   const byPart: Record<string, LinkNote[]> = {};
   const atEnd = new Map<string, LinkNote>();
@@ -56,7 +65,9 @@ export function numberLinks(view: ViewModel, list: LinkList): { view: ViewModel;
       return note;
     };
     const markItem = (item: ViewItem): ViewItem => {
-      const html = item.html.includes('<a') ? markLinks(item.html, noteFor) : item.html;
+      const element = elements.get(item.id);
+      const marked = element ? markLinks(element, noteFor) : null;
+      const html = marked ? cutItemHtml(marked, { trim: !untrimmed.has(item.id) }) : item.html;
       const children = item.children.map(markItem);
       return html === item.html && children.every((child, index) => child === item.children[index]) ? item : { ...item, html, children };
     };
@@ -71,9 +82,9 @@ export function numberLinks(view: ViewModel, list: LinkList): { view: ViewModel;
   };
 }
 
-/** Put a note mark after each link of `html` that needs one. */
-function markLinks(html: string, noteFor: (url: string) => LinkNote): string {
-  const tree: Root = fromHtml(html, { fragment: true });
+/** A copy of an item's element with a note mark after each link that needs one, or `null` when none does. */
+function markLinks(element: Element, noteFor: (url: string) => LinkNote): Element | null {
+  const tree = copyItemElement(element);
   let changed = false;
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'a' || !parent || index === undefined) return undefined;
@@ -99,7 +110,7 @@ function markLinks(html: string, noteFor: (url: string) => LinkNote): string {
     changed = true;
     return [SKIP, index + 2];
   });
-  return changed ? toHtml(tree) : html;
+  return changed ? tree : null;
 }
 
 function textOf(node: Element): string {
