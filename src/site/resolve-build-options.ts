@@ -100,7 +100,8 @@ export function resolveModelOptions(
 export function resolveSettingLayers(config: RoadmapConfig, flags: Pick<BuildFlags, 'lang' | 'start' | 'weeksPerPhase'>): SettingLayers {
   return {
     defaults: {
-      lang: config.lang ?? 'en',
+      // No default language: without a config `lang` it is detected from each roadmap's prose.
+      lang: config.lang,
       start: config.start,
       weeksPerPhase: config.weeksPerPhase,
       weeksPerMonth: config.weeksPerMonth,
