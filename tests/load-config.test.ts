@@ -112,7 +112,7 @@ describe('resolveBuildOptions', () => {
     expect(options.inputs).toEqual(['/work/p/content']);
     expect(options.out).toBe('/work/p/output');
     expect(options.formats).toEqual(['html', 'pdf']);
-    expect(options.settings).toEqual({ defaults: { lang: 'en' }, overrides: { lang: undefined } });
+    expect(options.settings).toEqual({ defaults: {}, overrides: { lang: undefined } });
   });
 
   it('resolves config paths against the config file and lets flags win', () => {
@@ -150,7 +150,7 @@ describe('schedule and label settings', () => {
     const options = resolveBuildOptions(loaded, { start: '2027-03-01' }, { cwd: dir });
     expect(options.formats).toEqual(['html', 'ics']);
     expect(options.settings).toEqual({
-      defaults: { lang: 'en', start: '2027-01-04', weeksPerPhase: 3, weeksPerMonth: 5, labels: config.labels },
+      defaults: { start: '2027-01-04', weeksPerPhase: 3, weeksPerMonth: 5, labels: config.labels },
       overrides: { start: '2027-03-01' },
     });
   });
