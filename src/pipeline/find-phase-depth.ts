@@ -54,11 +54,12 @@ export function findPhaseDepth(headings: readonly HeadingFacts[]): number {
   const timedDepths = depths(timed);
   const countAt = (depth: number) => timedDepths.filter((d) => d === depth).length;
   const repeated = timedDepths.filter((depth) => countAt(depth) >= 2);
-  const level = repeated.length > 0 ? Math.min(...repeated) : timedDepths.length > 0 ? Math.min(...timedDepths) : null;
-  if (level === null) {
+  const shallowest = repeated.length > 0 ? Math.min(...repeated) : timedDepths.length > 0 ? Math.min(...timedDepths) : null;
+  if (shallowest === null) {
     const wordDepths = depths(worded);
     return wordDepths.length > 0 ? Math.min(...wordDepths) : 2;
   }
+  const level = deeperPlan(headings, timed, worded, shallowest) ?? shallowest;
   // The phase-like heading (numbered or dated, not a checkpoint) each timed heading of `level` sits under, if any.
   const open = new Map<number, number>();
   const underDepths: number[] = [];
@@ -79,6 +80,37 @@ export function findPhaseDepth(headings: readonly HeadingFacts[]): number {
   });
   if (underDepths.length * 2 > total) return Math.min(...underDepths);
   return level;
+}
+
+/**
+ * A deeper level that is the plan, when the timed headings of `level` are
+ * asides beside it: none of them names a numbered phase or holds a timed or
+ * numbered heading, and a deeper level has more headings that are timed or
+ * numbered phases outside them, two at least (`## Short-term goals (1 month)`
+ * and `## Long-term goals (3 months)` after `## Phases` › `### Phase 1: Basics
+ * (4-6 weeks)` … `### Phase 3`). Else `null`.
+ */
+function deeperPlan(
+  headings: readonly HeadingFacts[],
+  timed: readonly boolean[],
+  worded: readonly boolean[],
+  level: number,
+): number | null {
+  const outside = new Map<number, number>();
+  let count = 0;
+  let inTimed = false;
+  for (const [index, heading] of headings.entries()) {
+    if (heading.depth <= level) {
+      inTimed = heading.depth === level && timed[index]!;
+      if (inTimed && worded[index]) return null;
+      if (inTimed) count += 1;
+    } else if (timed[index] || worded[index]) {
+      if (inTimed) return null;
+      outside.set(heading.depth, (outside.get(heading.depth) ?? 0) + 1);
+    }
+  }
+  const deeper = [...outside].filter(([, found]) => found >= 2 && found > count).map(([depth]) => depth);
+  return deeper.length > 0 ? Math.min(...deeper) : null;
 }
 
 export { isPhaseHeading };

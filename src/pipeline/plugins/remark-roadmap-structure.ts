@@ -81,7 +81,10 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
     const line = node.position?.start.line ?? 1;
     topic = null;
     openTopics = [];
-    if (phaseTable === null && (isPhaseHeading(times.of(node)) || readHeadingTime(times.of(node)) === 'day')) {
+    // A phase names itself (`Phase 2`) or its time: weeks, a day, or, at the phases' own level, how long it lasts
+    // (`## Basics (2 weeks)`; a `## Goals (3 months)` above `### Phase 1` is not one).
+    const time = readHeadingTime(times.of(node));
+    if (phaseTable === null && (isPhaseHeading(times.of(node)) || time === 'day' || (time === 'range' && node.depth === depth))) {
       const phase: RoadmapPhase = { id: '', title: text, heading: text, weeks: null, ongoing: false, line, topics: [] };
       timing.text.set(phase, times.of(node));
       phases.push(phase);
