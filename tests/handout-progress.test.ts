@@ -8,6 +8,7 @@ import { waitForFile } from './helpers/wait-for.js';
 import { findPdfWords } from './helpers/find-pdf-words.js';
 import { renderPage } from './helpers/poppler.js';
 import { runCli } from './helpers/run-cli.js';
+import { storageSettled } from './helpers/storage-settled.js';
 
 const roadmap = [
   '# Handout Progress',
@@ -128,30 +129,6 @@ async function meters(page: Page): Promise<{ scope: string; text: string; value:
   );
 }
 
-/** What the page stored, as it stored it. */
-function localStorageAfterClicks(page: Page): Promise<string | null> {
-  return page.evaluate((key) => localStorage.getItem(key), storageKey);
-}
-
-/** Wait until a fresh page of the same browser context reads `value` (a promise of it) from the handout's storage. */
-async function storageSettled(context: BrowserContext, url: string, value: Promise<string | null>): Promise<void> {
-  const expected = await value;
-  const probe = await context.newPage();
-  try {
-    await expect
-      .poll(
-        async () => {
-          await probe.goto(url, { waitUntil: 'load' });
-          return probe.evaluate((key) => localStorage.getItem(key), storageKey);
-        },
-        { timeout: 15_000, interval: 50 },
-      )
-      .toBe(expected);
-  } finally {
-    await probe.close();
-  }
-}
-
 /**
  * Tick or untick a box as a reader does: a box cycles todo → in progress → done → todo, so an
  * unticked box takes two clicks to be ticked, a ticked one one click to be unticked.
@@ -192,7 +169,7 @@ describe('the interactive handout', () => {
 
     // Chromium hands a page's storage to the browser process asynchronously: under load a reload or
     // a new tab can start before it arrives. Wait until another page of the context sees it.
-    await storageSettled(context, url, localStorageAfterClicks(page));
+    await storageSettled(page);
 
     await page.reload({ waitUntil: 'load' });
     expect(await ticks(page)).toEqual(expected);
@@ -211,6 +188,7 @@ describe('the interactive handout', () => {
     await click(page, ids.install);
     await click(page, ids.run);
     await click(page, ids.review);
+    await storageSettled(page);
 
     const edited = roadmap
       .replace('- Install the toolchain\n', '- Set up an editor\n- Install the toolchain\n')

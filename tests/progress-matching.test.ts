@@ -6,6 +6,7 @@ import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchProgress, similarity } from '../src/view/match-progress.js';
 import { runCli } from './helpers/run-cli.js';
+import { storageSettled } from './helpers/storage-settled.js';
 
 const before = [
   '# Matching',
@@ -149,6 +150,7 @@ describe('progress that survives edits', () => {
       ] as const) {
         for (let click = 0; click < clicks; click += 1) await page.click(`input[data-item="${id}"]`);
       }
+      await storageSettled(page);
       await writeFile(markdown, after);
       await buildHtml();
       await page.reload();

@@ -9,6 +9,7 @@ import { build, mark, processRoadmap } from '../src/index.js';
 import { renderPage } from './helpers/poppler.js';
 import { readPdf } from './helpers/read-pdf.js';
 import { runCli } from './helpers/run-cli.js';
+import { storageSettled } from './helpers/storage-settled.js';
 
 const roadmap = [
   '# States',
@@ -128,6 +129,7 @@ describe('three states', () => {
     await page.click(`input[data-item="${ids.write}"]`);
     expect(await overall()).toEqual({ text: '1 of 5 done · 4 in progress', value: 3 });
     expect(await page.evaluate(() => localStorage.getItem('roadmap-press:progress:states'))).toBe(`{"${ids.write}":"doing"}`);
+    await storageSettled(page);
     await page.reload();
     expect(await state(ids.write)).toBe('doing');
     await context.close();
