@@ -63,6 +63,10 @@ describe('parseWeekRange', () => {
     ['Day01~15', 'Day01~15', 'day', [1, 15], [1, 3]],
     ['Day 7', 'Day 7', 'day', [7, 7], [1, 1]],
     ['Day 8', 'Day 8', 'day', [8, 8], [2, 2]],
+    // #100DaysOfCode logs: round and day
+    ['R1D1 - 15MAY2020', 'R1D1', 'day', [1, 1], [1, 1]],
+    ['R2D14', 'R2D14', 'day', [14, 14], [2, 2]],
+    ['R1D1-R1D7 recap', 'R1D1-R1D7', 'day', [1, 7], [1, 1]],
     // Spanish
     ['Fase 1: Fundamentos (Semanas 1-3)', 'Semanas 1-3', 'week', [1, 3], [1, 3]],
     ['Semanas 1 a 3', 'Semanas 1 a 3', 'week', [1, 3], [1, 3]],
@@ -153,6 +157,8 @@ describe('parseWeekRange', () => {
     'Python 3.10-3.12',
     'Months 2024-2025',
     'Day 1000',
+    'r1d1 in lower case',
+    'FR1D2 inside a word',
     'Semana Santa',
     'Monday 5',
     'Tagebuch 2',

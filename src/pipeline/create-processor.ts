@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import rehypeItemHtml from './plugins/rehype-item-html.js';
 import rehypeSanitizeTree from './plugins/rehype-sanitize-tree.js';
 import remarkChecklistItems from './plugins/remark-checklist-items.js';
+import remarkDayLines from './plugins/remark-day-lines.js';
 import remarkDropBadges from './plugins/remark-drop-badges.js';
 import remarkItemHints from './plugins/remark-item-hints.js';
 import remarkForeignMatter, { foreignMatters } from './plugins/remark-foreign-matter.js';
@@ -32,6 +33,7 @@ export interface UserPlugins {
  * 3. html: known HTML elements read as Markdown (images, headings, summaries), other tags kept as literal text
  *    the project's remark plugins (config `remarkPlugins`), in their order
  * 4. badges: status badge images dropped
+ *    day lines: a paragraph of `Day 1: …` lines read as the list it is
  *    hints: lines that look like items but are text (`5. …` inside a paragraph, `• …`)
  * 5. structure: title, phases, sections, topics, items, language → `file.data.roadmap`
  * 6. weeks: week ranges of phases and topics, a week for every dated item
@@ -57,6 +59,7 @@ export function createProcessor(plugins: UserPlugins = {}) {
     .use(remarkReadHtml)
     .use((plugins.remark ?? []).map(toGuardedPlugin))
     .use(remarkDropBadges)
+    .use(remarkDayLines)
     .use(remarkItemHints)
     .use(remarkRoadmapStructure)
     .use(remarkWeekNumbers)

@@ -51,6 +51,8 @@ const suffixPatterns: [TimeUnit, RegExp][] = (['week', 'month', 'day'] as const)
 ]);
 /** `W1-W3`, `W2`: a capital W right before the number. */
 const shortPattern = new RegExp(`${wordStart}W${number}(?:${dash}W?${number})?${wordEnd}`, 'u');
+/** `R1D1`, `R2D14`: round and day of a #100DaysOfCode log (capitals, as the challenge writes them); the day counts. */
+const roundDayPattern = new RegExp(`${wordStart}R\\d{1,2}D${number}(?:${dash}(?:R\\d{1,2}D)?${number})?${wordEnd}`, 'u');
 /** `第1-2周`, `第3周`, `第一至三周`, `第2个月`, `第1-30天`. */
 const chineseNumber = String.raw`(\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})`;
 const chinesePattern = new RegExp(
@@ -134,6 +136,8 @@ function findNotation(text: string): Found | null {
   }
   const short = shortPattern.exec(text);
   if (short) candidates.push(fromMatch('week', short, Number));
+  const roundDay = roundDayPattern.exec(text);
+  if (roundDay) candidates.push(fromMatch('day', roundDay, Number));
   const chinese = chinesePattern.exec(text);
   if (chinese) {
     const parsed = fromMatch(chineseUnits[chinese[3]!]!, chinese, readChineseNumber);

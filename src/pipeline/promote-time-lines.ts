@@ -2,7 +2,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import { readHeadingTime } from './find-phase-depth.js';
 import { parseWeekRange } from './parse-week-range.js';
-import { splitLines } from './split-lines.js';
+import { splitLines, toParagraph, trimLine } from './split-lines.js';
 
 /** Longest line read as a heading: a schedule line names its part, it does not explain it. */
 const maxLineLength = 120;
@@ -89,22 +89,4 @@ function toHeading(line: PhrasingContent[], depth: Heading['depth']): Heading {
     data: { fromLine: true },
     ...(start && end ? { position: { start, end } } : {}),
   };
-}
-
-function toParagraph(lines: PhrasingContent[][]): Paragraph {
-  const children = lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'text', value: '\n' } as PhrasingContent, ...line]));
-  const start = lines[0]?.[0]?.position?.start;
-  const end = lines.at(-1)?.at(-1)?.position?.end;
-  return { type: 'paragraph', children, ...(start && end ? { position: { start, end } } : {}) };
-}
-
-/** The line without the white space it was written with around it. */
-function trimLine(line: PhrasingContent[]): PhrasingContent[] {
-  return line.map((node, index) => {
-    if (node.type !== 'text') return node;
-    let value = node.value;
-    if (index === 0) value = value.trimStart();
-    if (index === line.length - 1) value = value.trimEnd();
-    return { ...node, value };
-  });
 }

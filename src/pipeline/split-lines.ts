@@ -23,3 +23,22 @@ export function splitLines(paragraph: Paragraph): PhrasingContent[][] {
   }
   return lines.filter((line) => toString({ type: 'paragraph', children: line }).trim() !== '');
 }
+
+/** Lines (as `splitLines` gives them) joined again into one paragraph. */
+export function toParagraph(lines: PhrasingContent[][]): Paragraph {
+  const children = lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'text', value: '\n' } as PhrasingContent, ...line]));
+  const start = lines[0]?.[0]?.position?.start;
+  const end = lines.at(-1)?.at(-1)?.position?.end;
+  return { type: 'paragraph', children, ...(start && end ? { position: { start, end } } : {}) };
+}
+
+/** The line without the white space it was written with around it. */
+export function trimLine(line: PhrasingContent[]): PhrasingContent[] {
+  return line.map((node, index) => {
+    if (node.type !== 'text') return node;
+    let value = node.value;
+    if (index === 0) value = value.trimStart();
+    if (index === line.length - 1) value = value.trimEnd();
+    return { ...node, value };
+  });
+}
