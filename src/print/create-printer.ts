@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { TimeoutError, type Page } from 'puppeteer-core';
 import { PrintError } from '../shared/errors.js';
+import { closeBrowser } from './close-browser.js';
 import { openBrowser, type BrowserSource, type OpenedBrowser } from './open-browser.js';
 import { openPrintPage, printPdf, type PrintOptions, type PrintedPdf } from './print-pdf.js';
 
@@ -83,7 +84,7 @@ export function createPrinter(printerOptions: PrinterOptions = {}): Printer {
     sessions.delete(ending);
     const opened = await ending.opened.catch(() => null);
     if (!opened) return;
-    if (opened.owned) await opened.browser.close().catch(() => undefined);
+    if (opened.owned) await closeBrowser(opened.browser).catch(() => undefined);
     else {
       await Promise.all(ending.idle.map((page) => page.close().catch(() => undefined)));
       await opened.browser.disconnect().catch(() => undefined);

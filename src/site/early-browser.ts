@@ -1,3 +1,4 @@
+import { closeBrowser } from '../print/close-browser.js';
 import type { OpenedBrowser } from '../print/open-browser.js';
 
 /** Who holds the Chromium started early (`prelaunch`), so that it is closed exactly once, by one owner. */
@@ -23,5 +24,5 @@ export async function releaseEarlyBrowser(holder: EarlyBrowserHolder): Promise<v
 
 /** Close a browser started early, whatever became of it. */
 export async function closeEarlyBrowser(prelaunched: Promise<OpenedBrowser | null> | undefined): Promise<void> {
-  await prelaunched?.then((early) => early?.browser.close()).catch(() => undefined);
+  await prelaunched?.then((early) => early && closeBrowser(early.browser)).catch(() => undefined);
 }
