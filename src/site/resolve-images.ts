@@ -69,6 +69,8 @@ export async function resolveImages(
   elements: ItemElements,
   options: ImageOptions,
 ): Promise<{ view: ViewModel; diagnostics: Diagnostic[]; files: string[] }> {
+  // No item holds an image (most roadmaps): nothing to look up, no copy of the view.
+  if (elements.size === 0) return { view, diagnostics: [], files: [] };
   const diagnostics: Diagnostic[] = [];
   // Every local file looked at, found or not: the build cache watches them.
   const files = new Set<string>();
