@@ -70,6 +70,8 @@ export async function resolveImages(
   elements: ItemElements,
   options: ImageOptions,
 ): Promise<{ view: ViewModel; elements: ItemElements; diagnostics: Diagnostic[]; files: string[] }> {
+  // No item holds an image (most roadmaps): nothing to look up, no copy of the view.
+  if (elements.size === 0) return { view, elements, diagnostics: [], files: [] };
   const diagnostics: Diagnostic[] = [];
   const resolved: ItemElements = new Map();
   // Every local file looked at, found or not: the build cache watches them.
