@@ -9,7 +9,7 @@ import { toIndexSummary } from '../view/to-index-view.js';
 import { toHandoutData, type PageSettings } from '../view/to-page-data.js';
 import { toViewModel, type ViewModel } from '../view/to-view-model.js';
 import { slugify } from '../shared/create-item-id.js';
-import { findImageItems, findLinkItems } from '../pipeline/find-item-elements.js';
+import { findImageItems } from '../pipeline/find-item-elements.js';
 import { processRoadmap, type RoadmapProcessor } from '../pipeline/process-roadmap.js';
 import type { SettingLayers } from '../model/settings.js';
 import type { PaperOptions } from '../model/paper-options.js';
@@ -231,7 +231,7 @@ async function renderReadRoadmap(job: RenderJob, context: RenderContext): Promis
     stale.includes('pdf') && context.checklist
       ? await preparePdf(
           printable.view,
-          { images: printable.elements, links: findLinkItems(tree) },
+          { images: printable.elements, tree },
           settings,
           context.checklist,
           { baseDir, date },

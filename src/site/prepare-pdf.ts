@@ -4,7 +4,8 @@ import type { Render, RenderedDocument } from '../render/create-renderer.js';
 import { drawQrCodes } from '../paper/draw-qr-codes.js';
 import { numberLinks } from '../view/number-links.js';
 import { defaultPaper, type PaperOptions } from '../model/paper-options.js';
-import type { ItemElements } from '../pipeline/find-item-elements.js';
+import type { Root } from 'hast';
+import { findLinkItems, type ItemElements } from '../pipeline/find-item-elements.js';
 import { findUrlLines } from './find-url-lines.js';
 import { resolveImages } from './resolve-images.js';
 import { toFieldPrefix } from '../view/to-checklist-view.js';
@@ -44,7 +45,7 @@ export interface PreparedPdf {
  */
 export async function preparePdf(
   view: ViewModel,
-  elements: { images: ItemElements; links: ItemElements },
+  elements: { images: ItemElements; tree: Root },
   settings: PageSettings,
   render: Render,
   source: PdfSource,
@@ -52,12 +53,14 @@ export async function preparePdf(
 ): Promise<PreparedPdf> {
   const images = await resolveImages(view, elements.images, { baseDir: source.baseDir, remote: 'keep' });
   // Links on paper: a numbered mark after each, listed per phase or at the end (with QR codes for `qr`).
-  // Each item's element as the image steps left it.
-  const linkElements = {
-    elements: new Map([...elements.links, ...elements.images, ...images.elements]),
-    untrimmed: new Set(images.elements.keys()),
-  };
-  const linked = paper.links === 'none' ? { view: images.view, notes: undefined } : numberLinks(images.view, paper.linkList, linkElements);
+  const linked =
+    paper.links === 'none'
+      ? { view: images.view, notes: undefined }
+      : numberLinks(images.view, paper.linkList, {
+          // Each item's element as the image steps left it.
+          elements: new Map([...findLinkItems(elements.tree), ...elements.images, ...images.elements]),
+          untrimmed: new Set(images.elements.keys()),
+        });
   const links = linked.notes && paper.links === 'qr' ? await drawQrCodes(linked.notes) : linked.notes;
   const fieldPrefix = toFieldPrefix();
   const { data, checked } = toChecklistData(linked.view, settings, { links, fieldPrefix });
