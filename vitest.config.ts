@@ -14,5 +14,8 @@ export default defineConfig({
     // Test files share a worker's loaded modules instead of importing the pipeline afresh for each file
     // (several seconds per file); every test makes its own folders, processes and printers.
     isolate: false,
+    // The in-process model tests allocate many short-lived trees: the young generation the CLI runs with
+    // (`--max-semi-space-size=64`, its shebang) collects them less often (about 12% less CPU for the model tests).
+    execArgv: ['--max-semi-space-size=64'],
   },
 });

@@ -41,7 +41,7 @@ describe('the npm package', () => {
       path.join(project, 'roadmap.md'),
       '# Our Roadmap\n\n## Phase 1: Start (Weeks 1-2)\n\n- Read the book\n- Build a thing\n',
     );
-    await run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', tarball], {
+    await run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--prefer-offline', tarball], {
       cwd: project,
       env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' },
     });
