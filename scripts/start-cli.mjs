@@ -33,13 +33,19 @@ const module = { exports: {} };
 const importModule = (specifier, options) => import(specifier, options);
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle), importModule);
 
-/** `$ROADMAP_PRESS_CODE_CACHE`, else `$XDG_CACHE_HOME/roadmap-press`, else `~/.cache/roadmap-press`; none for `off`. */
+/** `$ROADMAP_PRESS_CODE_CACHE`, else `$XDG_CACHE_HOME/roadmap-press`, else `~/.cache/roadmap-press`; none for `off` (or no home). */
 function cacheFolder() {
   const chosen = process.env.ROADMAP_PRESS_CODE_CACHE;
   if (chosen === 'off') return undefined;
   if (chosen) return path.resolve(chosen);
-  const home = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(home, 'roadmap-press');
+  try {
+    // A relative $XDG_CACHE_HOME is to be ignored (the XDG base directory specification).
+    const xdg = process.env.XDG_CACHE_HOME;
+    return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache'), 'roadmap-press');
+  } catch {
+    // os.homedir() throws for a user without a home directory entry.
+    return undefined;
+  }
 }
 
 /** One cache per build of the tool, command, Node and flags (V8 rejects a cache made under other flags). */
