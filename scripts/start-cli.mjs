@@ -38,14 +38,18 @@ function cacheFolder() {
   const chosen = process.env.ROADMAP_PRESS_CODE_CACHE;
   if (chosen === 'off') return undefined;
   if (chosen) return path.resolve(chosen);
+  // A relative $XDG_CACHE_HOME is to be ignored (the XDG base directory specification), and so is a
+  // relative or empty home (`HOME=`): the cache never lands in the folder the tool runs in.
+  const xdg = process.env.XDG_CACHE_HOME;
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'roadmap-press');
+  let home;
   try {
-    // A relative $XDG_CACHE_HOME is to be ignored (the XDG base directory specification).
-    const xdg = process.env.XDG_CACHE_HOME;
-    return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache'), 'roadmap-press');
+    home = os.homedir();
   } catch {
     // os.homedir() throws for a user without a home directory entry.
     return undefined;
   }
+  return path.isAbsolute(home) ? path.join(home, '.cache', 'roadmap-press') : undefined;
 }
 
 /** One cache per build of the tool, command, Node and flags (V8 rejects a cache made under other flags). */

@@ -110,4 +110,11 @@ describe('the code cache of the command-line tool', () => {
     await build(project, { XDG_CACHE_HOME: home, ROADMAP_PRESS_CODE_CACHE: '' });
     expect((await cacheFiles(path.join(home, 'roadmap-press'))).length).toBe(1);
   });
+
+  it('never lands in the folder the tool runs in: a relative $XDG_CACHE_HOME and an empty $HOME are ignored', async () => {
+    const project = await pluginProject();
+    const before = (await readdir(project)).sort();
+    await build(project, { XDG_CACHE_HOME: 'relative-cache', ROADMAP_PRESS_CODE_CACHE: '', HOME: '' });
+    expect((await readdir(project)).filter((name) => name !== 'output').sort()).toEqual(before);
+  });
 });
