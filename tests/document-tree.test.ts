@@ -51,7 +51,7 @@ describe('one document tree per roadmap', () => {
     ]);
   });
 
-  it('carries every item’s id on its element (hProperties, prefixed by the sanitizer) and keeps source positions', async () => {
+  it('carries every item’s id on its element (prefixed by the sanitizer) and keeps source positions', async () => {
     const { roadmap, tree } = await processRoadmap(source, 'tree.md');
     const elements = findItemElements(tree as Root);
     const ids = items(roadmap!).map((item) => item.id);

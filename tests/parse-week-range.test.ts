@@ -170,6 +170,22 @@ describe('parseWeekRange', () => {
   ])('finds no week notation in %j', (text) => {
     expect(parseWeekRange(text)).toBeNull();
   });
+
+  it('answers a text read before with a fresh notation: a caller changing one (a daily log’s `Day 0`) changes no later answer', () => {
+    for (const text of ['Day 0: Setup', 'Phase 1 (Weeks 1-3)', 'Months 2-3', 'Advanced (Ongoing)']) {
+      const first = parseWeekRange(text, { weeksPerMonth: 4 })!;
+      const expected = structuredClone(first);
+      if (first.written) first.written.start = 99;
+      if (first.weeks) first.weeks.end = 99;
+      first.index = 99;
+      expect(parseWeekRange(text, { weeksPerMonth: 4 })).toEqual(expected);
+    }
+  });
+
+  it('converts a cached month notation with the weeks per month of each call', () => {
+    expect(parseWeekRange('Months 2-3', { weeksPerMonth: 4 })?.weeks).toEqual({ start: 5, end: 12 });
+    expect(parseWeekRange('Months 2-3', { weeksPerMonth: 5 })?.weeks).toEqual({ start: 6, end: 15 });
+  });
 });
 
 describe('stripWeekRange', () => {

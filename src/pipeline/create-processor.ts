@@ -18,6 +18,7 @@ import remarkRoadmapSchedule from './plugins/remark-roadmap-schedule.js';
 import remarkRoadmapStructure from './plugins/remark-roadmap-structure.js';
 import remarkWeekNumbers from './plugins/remark-week-numbers.js';
 import { toGuardedPlugin, type UserPlugin } from './guard-user-plugin.js';
+import { itemElementHandlers } from './item-element-handlers.js';
 
 /** The project's own unified plugins (config `remarkPlugins`, `rehypePlugins`), loaded. */
 export interface UserPlugins {
@@ -38,10 +39,10 @@ export interface UserPlugins {
  * 5. structure: title, phases, sections, topics, items, language → `file.data.roadmap`
  * 6. weeks: week ranges of phases and topics, a week for every dated item
  * 7. schedule: with a start date (or dated headings), the dates of every week and each item's due date
- * 8. checklist items: stable ids (also on the tree, `hProperties.id`), checked state
+ * 8. checklist items: stable ids, checked state
  * 9. diagnostics: whole-roadmap checks (no title, no items)
  * 10. lint: inconsistencies (overlaps, gaps, empty phases, duplicates, unreadable dates)
- * 11. to hast: the document tree, once (`remark-rehype`)
+ * 11. to hast: the document tree, once (`remark-rehype`), each item's id on its element
  *     the project's rehype plugins (config `rehypePlugins`), in their order
  * 12. sanitize: the whole tree, always after every other plugin
  * 13. item HTML: each item's inline HTML cut from the sanitized tree
@@ -67,7 +68,7 @@ export function createProcessor(plugins: UserPlugins = {}) {
     .use(remarkChecklistItems)
     .use(remarkRoadmapDiagnostics)
     .use(remarkRoadmapLint)
-    .use(remarkRehype)
+    .use(remarkRehype, { handlers: itemElementHandlers })
     .use((plugins.rehype ?? []).map(toGuardedPlugin))
     .use(rehypeSanitizeTree)
     .use(rehypeItemHtml)

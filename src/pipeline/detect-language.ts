@@ -99,7 +99,8 @@ function guessLanguage(text: string): { lang: string; decided: boolean } {
     if (kana * 10 >= han) return { lang: 'ja', decided: true };
     return { lang: 'zh', decided: true };
   }
-  const letters = text.replace(/[^\p{L}\s]+/gu, ' ').replace(/\s+/g, ' ');
+  // Every run of anything but letters (punctuation, digits, white space) is one space.
+  const letters = text.replace(/[^\p{L}]+/gu, ' ');
   if (looksEnglish(letters)) return { lang: 'en', decided: true };
   if (count(letters, /\p{L}/gu) < minLetters) return { lang: 'en', decided: false };
   const ranked = francAll(letters.slice(0, 4000), { minLength: minLetters });

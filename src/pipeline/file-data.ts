@@ -1,3 +1,4 @@
+import type { ListItem, TableRow } from 'mdast';
 import type { Roadmap, RoadmapItem, RoadmapPhase, RoadmapTopic } from '../model/roadmap.js';
 import type { SettingLayers } from '../model/settings.js';
 
@@ -12,6 +13,8 @@ declare module 'vfile' {
     roadmap: Roadmap;
     /** How the structure read time, for the weeks plugin (never printed). */
     timing: Timing;
+    /** The list items and table rows the structure made items from (`data.roadmapItem`), in the order it read them: the checklist plugin needs no walk to find them. */
+    itemNodes: (ListItem | TableRow)[];
   }
 }
 

@@ -91,7 +91,7 @@ const ongoingPattern = new RegExp(
  * (`Weeks 5-3`) is returned as written; callers report it.
  */
 export function parseWeekRange(text: string, options: WeekRangeOptions = {}): WeekNotation | null {
-  const found = findNotation(text);
+  const { found, ongoing } = readText(text);
   if (found) {
     const written = { start: found.start, end: found.end };
     return {
@@ -103,8 +103,7 @@ export function parseWeekRange(text: string, options: WeekRangeOptions = {}): We
       written,
     };
   }
-  const ongoing = ongoingPattern.exec(text);
-  if (ongoing) return { weeks: null, ongoing: true, index: ongoing.index, length: ongoing[0].length, unit: null, written: null };
+  if (ongoing) return { weeks: null, ongoing: true, index: ongoing.index, length: ongoing.length, unit: null, written: null };
   return null;
 }
 
@@ -121,6 +120,33 @@ interface Found {
   end: number;
   index: number;
   length: number;
+}
+
+/** What a text says about time, before units are converted: its first notation, else where it says "ongoing". */
+interface Reading {
+  found: Found | null;
+  ongoing: { index: number; length: number } | null;
+}
+
+/**
+ * Every numeric notation has a digit or a Chinese numeral in it: text
+ * without one (most item and heading text) needs none of those patterns.
+ */
+const numeral = /[\d零〇一二两三四五六七八九十百]/u;
+
+/** Texts already read: the structure, weeks and lint ask about the same headings several times. Shared, never changed. */
+const readings = new Map<string, Reading>();
+
+function readText(text: string): Reading {
+  let reading = readings.get(text);
+  if (reading === undefined) {
+    if (readings.size >= 2000) readings.clear();
+    const found = numeral.test(text) ? findNotation(text) : null;
+    const ongoing = found ? null : ongoingPattern.exec(text);
+    reading = { found, ongoing: ongoing && { index: ongoing.index, length: ongoing[0].length } };
+    readings.set(text, reading);
+  }
+  return reading;
 }
 
 /** The first notation in the text, whatever its unit. */
@@ -201,6 +227,7 @@ const durationPattern = new RegExp(
 
 /** A duration written in parentheses or after `~` or a dash: `Basics (2 weeks)`, `Projects ~3 months`; `null` when there is none. */
 export function parseDuration(text: string): Duration | null {
+  if (!/\d/.test(text)) return null;
   const match = durationPattern.exec(text);
   if (!match) return null;
   const word = match[2]!;

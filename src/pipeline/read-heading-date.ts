@@ -32,6 +32,8 @@ const monthNames: readonly (readonly string[])[] = [
 ];
 const monthByName = new Map(monthNames.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 
+/** Four digits in a row, which every date pattern below needs. */
+const fourDigits = /\d{4}/;
 const iso = /(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/u;
 const cjk = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/u;
 const korean = /(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/u;
@@ -48,6 +50,8 @@ const monthDayYear = /(?<![\p{L}])(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?
  * `2 августа 2022`). `null` when there is none or it is not a real day.
  */
 export function readHeadingDate(text: string): string | null {
+  // Every form has a four-digit year: most headings have none.
+  if (!fourDigits.test(text)) return null;
   for (const pattern of [iso, cjk, korean]) {
     const match = pattern.exec(text);
     if (match) return toIso(Number(match[1]), Number(match[2]), Number(match[3]));

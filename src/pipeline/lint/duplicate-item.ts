@@ -1,5 +1,6 @@
 import type { RoadmapItem } from '../../model/roadmap.js';
 import type { LintRule } from './lint-rule.js';
+import { collapseSpace } from '../collapse-space.js';
 
 /** The same item twice in one phase (sub-items included; case and spacing ignored). */
 export const duplicateItem: LintRule = {
@@ -11,7 +12,7 @@ export const duplicateItem: LintRule = {
       // An explicit stack, not recursion: nesting depth is whatever the author wrote.
       for (let item = stack.pop(); item; item = stack.pop()) {
         stack.push(...[...item.children].reverse());
-        const key = item.text.toLowerCase().replace(/\s+/g, ' ').trim();
+        const key = collapseSpace(item.text.toLowerCase());
         if (key === '') continue;
         const first = seen.get(key);
         if (first === undefined) seen.set(key, item.line);

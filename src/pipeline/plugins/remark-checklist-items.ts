@@ -1,5 +1,4 @@
-import type { ListItem, Root, TableCell } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { ListItem, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { RoadmapItem, RoadmapPhase, RoadmapSection } from '../../model/roadmap.js';
 import { createIdRegistry, slugify } from '../../shared/create-item-id.js';
@@ -8,38 +7,26 @@ import { createIdRegistry, slugify } from '../../shared/create-item-id.js';
  * Make every list item a checklist item: a stable, readable, unique id built
  * from its phase (or section) and its own text, so editing one item renames no
  * other; `checked` from GFM task syntax (`- [x]`), `state` also from `[~]` /
- * `[-]` (in progress). The id also lands on the list item (or a table row's
- * text cell) as `hProperties.id`: its HTML is cut from the document tree later
- * (`rehype-item-html.ts`).
+ * `[-]` (in progress). The id also lands on the list item's element (or a
+ * table row's text cell) when the tree becomes hast (`item-element-handlers.ts`):
+ * its HTML is cut from the document tree later (`rehype-item-html.ts`).
  */
-const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
+const remarkChecklistItems: Plugin<[], Root> = () => (_tree, file) => {
   const roadmap = file.data.roadmap;
   if (!roadmap) return;
-  // The element each item's HTML is cut from: its list item, or its row's text cell.
-  const elements: [RoadmapItem, ListItem | TableCell][] = [];
-  // One walk: list items and table rows sit in block containers, never in phrasing content.
-  visit(tree, (node) => {
+  // The structure lists the nodes it made items from: no walk over the tree to find them again.
+  for (const node of new Set(file.data.itemNodes)) {
+    const item = node.data?.roadmapItem;
+    if (!item) continue;
     if (node.type === 'listItem') {
-      const item = node.data?.roadmapItem;
-      if (!item) return undefined;
       item.checked = node.checked === true;
       item.state = item.checked ? 'done' : takeDoingMarker(node) ? 'doing' : 'todo';
       if (item.state === 'doing') item.text = item.text.replace(doingMarker, '');
-      elements.push([item, node]);
-    } else if (node.type === 'tableRow') {
-      const item = node.data?.roadmapItem;
-      if (item) {
-        item.state = item.checked ? 'done' : doingMarker.test(item.text) ? 'doing' : 'todo';
-        item.text = item.text.replace(doingMarker, '');
-        const cell = node.children[node.data?.textCell ?? 0];
-        if (cell) elements.push([item, cell]);
-      }
-      return SKIP;
-    } else if (node.type === 'paragraph' || node.type === 'heading') {
-      return SKIP;
+    } else {
+      item.state = item.checked ? 'done' : doingMarker.test(item.text) ? 'doing' : 'todo';
+      item.text = item.text.replace(doingMarker, '');
     }
-    return undefined;
-  });
+  }
 
   const uniqueId = createIdRegistry();
   const groups: (RoadmapPhase | RoadmapSection)[] = [...roadmap.phases, ...roadmap.sections].sort((a, b) => a.line - b.line);
@@ -56,8 +43,6 @@ const remarkChecklistItems: Plugin<[], Root> = () => (tree, file) => {
     item.id = uniqueId(`${prefix}--${slugify(item.text) || 'item'}`);
     for (const child of item.children) nameItem(child, item.id);
   }
-
-  for (const [item, node] of elements) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: item.id } };
 };
 
 export default remarkChecklistItems;

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { markLines } from '../mark-lines.js';
 
 /** `5. Read chapter 5` inside a paragraph: a numbered line Markdown reads as text. */
 const numbered = /^(\d{1,9})[.)]\s+\S/;
@@ -15,15 +16,21 @@ const bullet = /^[•·▪◦●]\s*\S/u;
  */
 const remarkItemHints: Plugin<[], Root> = () => (tree, file) => {
   const lines = file.toString().split('\n');
+  // Only a line that looks like an item can get a hint: parts of the document without one are not walked.
+  const mayHoldHint = markLines(lines, (line) => {
+    const text = unquote(line);
+    const number = numbered.exec(text);
+    return number ? number[1] !== '1' : bullet.test(text);
+  });
   visit(tree, (node) => {
     // Paragraphs hold no blocks: never walk their inline content (nor that of headings and tables).
-    if (node.type === 'heading' || node.type === 'table' || node.type === 'code') return SKIP;
+    if (node.type === 'heading' || node.type === 'table' || node.type === 'code' || !mayHoldHint(node)) return SKIP;
     if (node.type !== 'paragraph') return undefined;
     const start = node.position?.start.line;
     const end = node.position?.end.line;
     if (start === undefined || end === undefined) return SKIP;
     for (let line = start; line <= end; line += 1) {
-      const text = (lines[line - 1] ?? '').replace(/^(?:\s*>)*\s*/, '');
+      const text = unquote(lines[line - 1] ?? '');
       const number = numbered.exec(text);
       let reason: string | null = null;
       if (number && line > start && number[1] !== '1') {
@@ -38,6 +45,11 @@ const remarkItemHints: Plugin<[], Root> = () => (tree, file) => {
 };
 
 export default remarkItemHints;
+
+/** A line without the block quote markers and indentation it starts with. */
+function unquote(line: string): string {
+  return line.replace(/^(?:\s*>)*\s*/, '');
+}
 
 function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;

@@ -2,6 +2,7 @@ import type { Root, RootContent, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { htmlToBlocks, htmlToPhrasing, isKnownHtml } from '../html-to-mdast.js';
+import { markLines, splitSourceLines } from '../mark-lines.js';
 
 /** One opening or closing tag on its own (`<b>`, `</a>`, `<p align="center">`), not `<img>` or `<br>`. */
 const lonelyTag = /^<\/?(?!img\b|br\b)[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?\/?>$/;
@@ -16,8 +17,11 @@ const lonelyTag = /^<\/?(?!img\b|br\b)[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?\/?>$/;
  * reads as tags, and a `<script>` is shown, never run (the HTML of every item
  * is sanitized later). HTML comments are authors' notes and are dropped.
  */
-const remarkReadHtml: Plugin<[], Root> = () => (tree) => {
-  visit(tree, 'html', (node, index, parent) => {
+const remarkReadHtml: Plugin<[], Root> = () => (tree, file) => {
+  // HTML starts with a `<` in the source: a node on lines without one holds none, and is not walked.
+  const mayHoldHtml = markLines(splitSourceLines(String(file)), (line) => line.includes('<'));
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'html') return mayHoldHtml(node) ? undefined : SKIP;
     if (!parent || index === undefined) return;
     const value = node.value.trim();
     const block = parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem';

@@ -15,6 +15,7 @@ import { defaultWeeksPerMonth, parseWeekRange } from '../parse-week-range.js';
 import { readTick } from '../read-tick.js';
 import { resolveSetting } from '../../model/settings.js';
 import { splitLines } from '../split-lines.js';
+import { collapseSpace } from '../collapse-space.js';
 import { promoteTimeLines } from '../promote-time-lines.js';
 
 type Group = RoadmapPhase | RoadmapSection;
@@ -51,6 +52,7 @@ const linkLine = /^(?:<?https?:\/\/\S+>?|\[[^\]]*\]\([^)]*\))$/u;
 const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   const matter = file.data.matter ?? {};
   const timing: Timing = { text: new Map(), parent: new Map(), pinned: new Map() };
+  const itemNodes: (ListItem | TableRow)[] = [];
   const weeksPerMonth = resolveSetting('weeksPerMonth', file.data.settings ?? {}, matter) ?? defaultWeeksPerMonth;
   const source = file.toString().split('\n');
   const phases: RoadmapPhase[] = [];
@@ -59,7 +61,9 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   const titleNode = findTitle(tree, source);
   const phaseTable = findPhaseTable(tree);
   // The title is the heading's words: a logo's alt text is not part of it.
-  const heading = titleNode ? dropShortcodes(collapse(toString(titleNode, { includeImageAlt: false }))) || headingText(titleNode) : null;
+  const heading = titleNode
+    ? dropShortcodes(collapseSpace(toString(titleNode, { includeImageAlt: false }))) || headingText(titleNode)
+    : null;
   const times = readNotationLines(tree, titleNode);
   promoteTimeLines(tree, times.merged);
   const depth = findPhaseDepth(
@@ -126,7 +130,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
       topic.note ??= list.children.map((item) => plainText(item)).join(' · ');
       return;
     }
-    topic.items.push(...list.children.map((item) => readItem(item, file)));
+    topic.items.push(...list.children.map((item) => readItem(item, file, itemNodes)));
   };
 
   /** A table's body rows are items; its header row names the topic's columns; a week or day column dates its rows. */
@@ -162,7 +166,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
     const order = [textColumn, ...headers.keys()].filter((index, position) => position === 0 || index !== textColumn);
     topic.columns = order.map((index) => headers[index]!);
     for (const row of rows) {
-      const item = readRow(row, order);
+      const item = readRow(row, order, itemNodes);
       topic.items.push(item);
       const cell = timeColumn === -1 ? undefined : row.children[timeColumn];
       if (cell) {
@@ -177,7 +181,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
         topic = openTopic(text.replace(/\s*:$/, ''), null, row.position?.start.line ?? line, openTopics.at(-1)?.topic ?? null);
       } else if (text !== '') {
         topic = openTopic(null, null, row.position?.start.line ?? line);
-        topic.items.push(readRow(row, [0]));
+        topic.items.push(readRow(row, [0], itemNodes));
       }
     }
   };
@@ -236,6 +240,7 @@ const remarkRoadmapStructure: Plugin<[], Root> = () => (tree, file) => {
   for (const node of tree.children) visitBlock(node);
 
   file.data.timing = timing;
+  file.data.itemNodes = itemNodes;
   file.data.roadmap = {
     title: matter.title ?? heading ?? file.stem ?? 'Roadmap',
     lang:
@@ -423,7 +428,7 @@ function stripMarker(line: PhrasingContent[]): PhrasingContent[] {
   return value === '' ? rest : [{ ...first, value }, ...rest];
 }
 
-function readItem(node: ListItem, file: VFile): RoadmapItem {
+function readItem(node: ListItem, file: VFile, read: (ListItem | TableRow)[]): RoadmapItem {
   if (node.checked === null || node.checked === undefined) readLookAlikeTick(node, file);
   const content = node.children.filter((child) => child.type !== 'list');
   const item: RoadmapItem = {
@@ -434,10 +439,11 @@ function readItem(node: ListItem, file: VFile): RoadmapItem {
     checked: false,
     line: node.position?.start.line ?? 0,
     children: node.children.flatMap((child) =>
-      child.type === 'list' && !isTableOfContents(child) ? child.children.map((inner) => readItem(inner, file)) : [],
+      child.type === 'list' && !isTableOfContents(child) ? child.children.map((inner) => readItem(inner, file, read)) : [],
     ),
   };
   node.data = { ...node.data, roadmapItem: item };
+  read.push(node);
   return item;
 }
 
@@ -460,7 +466,7 @@ function readLookAlikeTick(node: ListItem, file: VFile) {
   (lead as Text).value = lead.value.slice(tick.length);
 }
 
-function readRow(row: TableRow, order: readonly number[]): RoadmapItem {
+function readRow(row: TableRow, order: readonly number[], read: (ListItem | TableRow)[]): RoadmapItem {
   const texts = row.children.map((cell) => plainText(cell));
   const first = texts[order[0]!] ?? '';
   const task = /^\[([ xX])\]\s*/.exec(first) ?? null;
@@ -482,6 +488,7 @@ function readRow(row: TableRow, order: readonly number[]): RoadmapItem {
     cells: order.slice(1).map((index) => texts[index] ?? ''),
   };
   row.data = { ...row.data, roadmapItem: item, textCell: order[0]! };
+  read.push(row);
   return item;
 }
 
@@ -521,7 +528,7 @@ function readTopicTitle(node: Paragraph): { title: string; note: string | null }
   if (title === '') return null;
   if (tail === '' || tail === ':') return { title, note: null };
   const note = /^:?\s*\(([\s\S]*)\)\s*:?$/.exec(tail);
-  return note ? { title, note: collapse(note[1]!) || null } : null;
+  return note ? { title, note: collapseSpace(note[1]!) || null } : null;
 }
 
 /**
@@ -548,7 +555,7 @@ function headingText(node: Heading): string {
 }
 
 function plainText(node: RootContent | Heading | TableRow['children'][number]): string {
-  return collapse(toString(node));
+  return collapseSpace(toString(node));
 }
 
 /** GitHub emoji shortcodes at either end of a title (`# :dollar: Build a bank`): GitHub draws an emoji, a reader does not say it. */
@@ -556,8 +563,4 @@ const edgeShortcodes = /^(?::[a-z0-9_+-]+:\s*)+|(?:\s*:[a-z0-9_+-]+:)+$/g;
 
 function dropShortcodes(title: string): string {
   return title.replace(edgeShortcodes, '').trim();
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
