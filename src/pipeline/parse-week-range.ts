@@ -137,14 +137,19 @@ const numeral = /[\d零〇一二两三四五六七八九十百]/u;
 /** Texts already read: the structure, weeks and lint ask about the same headings several times. Shared, never changed. */
 const readings = new Map<string, Reading>();
 
+/** Longest text kept in `readings`: headings and item lines are short; a long paragraph is read, not kept (a serve session lives on). */
+const longestKept = 1000;
+
 function readText(text: string): Reading {
   let reading = readings.get(text);
   if (reading === undefined) {
-    if (readings.size >= 2000) readings.clear();
     const found = numeral.test(text) ? findNotation(text) : null;
     const ongoing = found ? null : ongoingPattern.exec(text);
     reading = { found, ongoing: ongoing && { index: ongoing.index, length: ongoing[0].length } };
-    readings.set(text, reading);
+    if (text.length <= longestKept) {
+      if (readings.size >= 2000) readings.clear();
+      readings.set(text, reading);
+    }
   }
   return reading;
 }
