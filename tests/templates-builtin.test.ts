@@ -81,4 +81,39 @@ describe('the built-in templates', () => {
       await rm(out, { recursive: true, force: true });
     }
   });
+
+  it('shows the instructions of a heading without items as text, in the handout and the checklist', async () => {
+    // An untitled topic's note: a numbered "how to" list read as instructions, not tasks (found on a real 8-week plan).
+    const dir = await makeProject({
+      'content/plan.md': [
+        '# 8-Week Study Plan',
+        '',
+        '## How to use this plan',
+        '1. Pick a main learning goal (exam, skill, project).',
+        '2. Fill "Resources" and "Target Date" below.',
+        '3. Adjust weekly hours and session lengths to fit your availability.',
+        '',
+        '## Outline',
+        '- Weeks 1–2: Foundations',
+        '- Weeks 3–4: Practice',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const { roadmap } = await processRoadmap(await readFile(path.join(dir, 'content/plan.md')), 'plan.md');
+      const topic = roadmap!.sections.find((section) => section.title === 'How to use this plan')!.topics[0]!;
+      expect(topic).toMatchObject({ title: null, items: [] });
+      expect(topic.note).toContain('Pick a main learning goal');
+      const result = await build({ inputs: ['content'], out: 'out', cwd: dir, formats: ['html', 'pdf'] });
+      expect(result.errors).toBe(0);
+      const html = fromHtml(await readFile(path.join(dir, 'out/plan.html'), 'utf8'));
+      const shown = selectAll('#how-to-use-this-plan--topic .topic__text', html).map((element) => toString(element));
+      expect(shown).toEqual([topic.note]);
+      const pdf = await readPdf(path.join(dir, 'out/plan.pdf'));
+      expect(pdf.text).toContain('Pick a main learning goal (exam, skill, project).');
+      expect(pdf.text).toContain('Adjust weekly hours and session lengths to fit your availability.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
