@@ -106,4 +106,31 @@ describe('dates and words in the roadmap language', () => {
     // The table sits under `### Week 3: Traits`: the sub-heading's week pins it too.
     expect(table?.items[0]).toMatchObject({ text: 'SQL', cells: ['4'], week: 3 });
   });
+
+  it('counts an item of several weeks to its last (`- Weeks 7–8: …`): the plan span, its label and its due date', async () => {
+    const source = `---
+start: 2027-01-04
+---
+
+# 8-Week Study Plan
+
+## Outline
+
+- Weeks 1–2: Foundations
+- Weeks 3–4: Practice
+- Weeks 5–6: Integration
+- Weeks 7–8: Review and polish
+`;
+    const model = await view(source);
+    expect(model.stats.weeks).toBe(8);
+    const items = model.parts[0]!.topics[0]!.items;
+    expect(items.map((item) => [item.week, item.weeks, item.weekLabel])).toEqual([
+      [1, { start: 1, end: 2 }, 'Weeks 1–2'],
+      [3, { start: 3, end: 4 }, 'Weeks 3–4'],
+      [5, { start: 5, end: 6 }, 'Weeks 5–6'],
+      [7, { start: 7, end: 8 }, 'Weeks 7–8'],
+    ]);
+    // Due at the end of its last week: week 8 ends on Sunday 2027-02-28.
+    expect(items[3]!.due).toBe('2027-02-28');
+  });
 });

@@ -22,6 +22,8 @@ export interface RoadmapItem {
   html: string;
   /** The week this item is planned for, or `null` in an undated or ongoing phase. */
   week: number | null;
+  /** The weeks an item names itself when they are more than one (`- Weeks 7–8: Review`); `week` is the first. */
+  weeks?: WeekRange;
   /** `true` for a GFM task item written `- [x]`. */
   checked: boolean;
   /**

@@ -19,7 +19,7 @@ export const labels: Labels = labelTable.en!;
 export interface ViewItem extends Omit<RoadmapItem, 'children' | 'due' | 'cells' | 'state'> {
   /** `todo`, `doing` (`[~]`/`[-]`, in progress) or `done`. */
   state: ItemState;
-  /** `Week 3`, or `null` when the item has no week. */
+  /** `Week 3` (`Weeks 7–8` for an item of several weeks), or `null` when the item has no week. */
   weekLabel: string | null;
   /** Due date as an ISO date (`2027-01-10`) when the roadmap is scheduled, else `null`. */
   due: string | null;
@@ -129,7 +129,7 @@ function planSpan(roadmap: Roadmap, items: ViewItem[]): WeekRange | null {
   for (const phase of roadmap.phases) if (phase.weeks) weeks.push(phase.weeks.start, phase.weeks.end);
   for (const group of [...roadmap.phases, ...roadmap.sections])
     for (const topic of group.topics) if (topic.weeks) weeks.push(topic.weeks.start, topic.weeks.end);
-  for (const item of items) if (item.week !== null) weeks.push(item.week);
+  for (const item of items) if (item.week !== null) weeks.push(item.week, item.weeks?.end ?? item.week);
   if (weeks.length === 0) return null;
   return { start: Math.min(...weeks), end: Math.max(...weeks) };
 }
@@ -197,11 +197,12 @@ function toItem(item: RoadmapItem, dates: DateWords): ViewItem {
     text: item.text,
     html: item.html,
     week: item.week,
+    ...(item.weeks ? { weeks: item.weeks } : {}),
     checked: item.checked,
     state: item.state ?? (item.checked ? 'done' : 'todo'),
     line: item.line,
     children: item.children.map((child) => toItem(child, dates)),
-    weekLabel: item.week === null ? null : formatWeeks(dates.labels, item.week),
+    weekLabel: item.week === null ? null : formatWeeks(dates.labels, item.week, item.weeks?.end),
     due: item.due ?? null,
     dueLabel: item.due ? formatDate(dates.lang, item.due, dates.withYear ? 'medium' : 'short') : null,
     cells: item.cells ?? null,

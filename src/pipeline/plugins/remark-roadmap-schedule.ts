@@ -10,7 +10,7 @@ import { resolveSetting } from '../../model/settings.js';
  * seven days; a roadmap of dated headings (`## 2025-07-01`) starts on the
  * earliest. The roadmap gains `start` and `schedule` (every week a phase,
  * topic or item is planned for), every dated item its `due` date (the last day
- * of its week). Without a start date nothing is dated: no guesses.
+ * of its week, or of its last week when it names several). Without a start date nothing is dated: no guesses.
  */
 const remarkRoadmapSchedule: Plugin<[], Root> = () => (_tree, file) => {
   const roadmap = file.data.roadmap;
@@ -23,12 +23,16 @@ const remarkRoadmapSchedule: Plugin<[], Root> = () => (_tree, file) => {
   const items = flattenItems([...roadmap.phases, ...roadmap.sections].flatMap((group) => group.topics.flatMap((topic) => topic.items)));
   for (const phase of roadmap.phases) addRange(phase.weeks);
   for (const group of [...roadmap.phases, ...roadmap.sections]) for (const topic of group.topics) addRange(topic.weeks);
-  for (const item of items) if (item.week !== null) weeks.add(item.week);
+  for (const item of items) {
+    if (item.week !== null) weeks.add(item.week);
+    addRange(item.weeks);
+  }
 
   const schedule = [...weeks].sort((a, b) => a - b).map((week) => scheduleWeek(start, week));
   const byWeek = new Map(schedule.map((entry) => [entry.week, entry]));
   for (const item of items) {
-    const entry = item.week === null ? undefined : byWeek.get(item.week);
+    // An item of several weeks (`- Weeks 7–8: …`) is due at the end of its last.
+    const entry = item.week === null ? undefined : byWeek.get(item.weeks?.end ?? item.week);
     if (entry) item.due = entry.end;
   }
   roadmap.start = start;

@@ -209,7 +209,7 @@ function assignWeeks(reader: TopicReader, group: RoadmapPhase | RoadmapSection) 
 /**
  * A list written as a schedule, two or more items opening with their week
  * (`- Weeks 1–2: Foundations`, `- Week 3 – Arrays`): each such item is in
- * the week it names (the first of a range), counted from the start of the
+ * the week it names (the first of a range, the range kept as its `weeks`), counted from the start of the
  * range around it when it restarts there (`Month 2` › `- Week 1: …` is week
  * 5). Returns the items left to spread.
  */
@@ -217,10 +217,14 @@ function pinLeadingWeeks(reader: TopicReader, items: RoadmapItem[], around: Week
   const found = items.flatMap((item) => {
     const notation = readLeadingWeek(item.text, reader.weeksPerMonth);
     const weeks = notation && within(notation, around, reader.weeksPerMonth);
-    return weeks && weeks.start >= 1 && weeks.end <= maxWeek && (!around || contains(around, weeks)) ? [{ item, week: weeks.start }] : [];
+    return weeks && weeks.start >= 1 && weeks.end <= maxWeek && (!around || contains(around, weeks)) ? [{ item, weeks }] : [];
   });
   if (found.length < 2) return items;
-  for (const { item, week } of found) setWeek(item, week);
+  for (const { item, weeks } of found) {
+    setWeek(item, weeks.start);
+    // `- Weeks 7–8: Review` lasts both weeks: the plan runs to week 8, and the item is due at its end.
+    if (weeks.end > weeks.start) item.weeks = { start: weeks.start, end: weeks.end };
+  }
   const pinned = new Set(found.map(({ item }) => item));
   return items.filter((item) => !pinned.has(item));
 }
