@@ -2,7 +2,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import { readHeadingTime } from './find-phase-depth.js';
 import { parseWeekRange } from './parse-week-range.js';
-import { splitLines, toParagraph, trimLine } from './split-lines.js';
+import { spanOf, splitLines, toParagraph, trimLine } from './split-lines.js';
 
 /** Longest line read as a heading: a schedule line names its part, it does not explain it. */
 const maxLineLength = 120;
@@ -80,13 +80,5 @@ function isTimeLine(line: PhrasingContent[]): boolean {
 }
 
 function toHeading(line: PhrasingContent[], depth: Heading['depth']): Heading {
-  const start = line[0]?.position?.start;
-  const end = line.at(-1)?.position?.end;
-  return {
-    type: 'heading',
-    depth,
-    children: trimLine(line),
-    data: { fromLine: true },
-    ...(start && end ? { position: { start, end } } : {}),
-  };
+  return { type: 'heading', depth, children: trimLine(line), data: { fromLine: true }, ...spanOf(line) };
 }

@@ -1,5 +1,6 @@
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
 
 /** A paragraph's phrasing content, one array per source line (soft line breaks and `<br>` split it). */
 export function splitLines(paragraph: Paragraph): PhrasingContent[][] {
@@ -27,9 +28,14 @@ export function splitLines(paragraph: Paragraph): PhrasingContent[][] {
 /** Lines (as `splitLines` gives them) joined again into one paragraph. */
 export function toParagraph(lines: PhrasingContent[][]): Paragraph {
   const children = lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'text', value: '\n' } as PhrasingContent, ...line]));
-  const start = lines[0]?.[0]?.position?.start;
-  const end = lines.at(-1)?.at(-1)?.position?.end;
-  return { type: 'paragraph', children, ...(start && end ? { position: { start, end } } : {}) };
+  return { type: 'paragraph', children, ...spanOf(lines[0] ?? [], lines.at(-1)) };
+}
+
+/** `{ position }` from the start of line `first` to the end of line `last` (the same line by default); `{}` without positions. */
+export function spanOf(first: PhrasingContent[], last: PhrasingContent[] = first): { position?: Position } {
+  const start = first[0]?.position?.start;
+  const end = last.at(-1)?.position?.end;
+  return start && end ? { position: { start, end } } : {};
 }
 
 /** The line without the white space it was written with around it. */

@@ -2,7 +2,7 @@ import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } fr
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { parseWeekRange } from '../parse-week-range.js';
-import { splitLines, toParagraph, trimLine } from '../split-lines.js';
+import { spanOf, splitLines, toParagraph, trimLine } from '../split-lines.js';
 
 /** Fewest day lines that make a list: one dated sentence is prose. */
 const minLines = 2;
@@ -21,6 +21,8 @@ const remarkDayLines: Plugin<[], Root> = () => (tree) => {
   const children = tree.children.flatMap((node): RootContent[] => {
     if (node.type !== 'paragraph') return [node];
     const lines = splitLines(node);
+    // Every line from the first day line to the end must be one: a paragraph whose last line is not has none to read.
+    if (lines.length < minLines || !isDayLine(lines.at(-1)!)) return [node];
     const first = lines.findIndex(isDayLine);
     if (first === -1 || lines.length - first < minLines || !lines.slice(first).every(isDayLine)) return [node];
     changed = true;
@@ -44,24 +46,8 @@ function isDayLine(line: PhrasingContent[]): boolean {
 
 function toList(lines: PhrasingContent[][]): List {
   const items = lines.map((line): ListItem => {
-    const position = spanOf(line);
-    const paragraph: Paragraph = { type: 'paragraph', children: trimLine(line), ...(position ? { position } : {}) };
-    return { type: 'listItem', spread: false, checked: null, children: [paragraph], ...(position ? { position } : {}) };
+    const paragraph: Paragraph = { type: 'paragraph', children: trimLine(line), ...spanOf(line) };
+    return { type: 'listItem', spread: false, checked: null, children: [paragraph], ...spanOf(line) };
   });
-  const start = items[0]?.position?.start;
-  const end = items.at(-1)?.position?.end;
-  return {
-    type: 'list',
-    ordered: false,
-    start: null,
-    spread: false,
-    children: items,
-    ...(start && end ? { position: { start, end } } : {}),
-  };
-}
-
-function spanOf(line: PhrasingContent[]) {
-  const start = line[0]?.position?.start;
-  const end = line.at(-1)?.position?.end;
-  return start && end ? { start, end } : undefined;
+  return { type: 'list', ordered: false, start: null, spread: false, children: items, ...spanOf(lines[0] ?? [], lines.at(-1)) };
 }

@@ -17,11 +17,7 @@ const bullet = /^[•·▪◦●]\s*\S/u;
 const remarkItemHints: Plugin<[], Root> = () => (tree, file) => {
   const lines = file.toString().split('\n');
   // Only a line that looks like an item can get a hint: parts of the document without one are not walked.
-  const mayHoldHint = markLines(lines, (line) => {
-    const text = unquote(line);
-    const number = numbered.exec(text);
-    return number ? number[1] !== '1' : bullet.test(text);
-  });
+  const mayHoldHint = markLines(lines, (line) => findHint(unquote(line), true) !== null);
   visit(tree, (node) => {
     // Paragraphs hold no blocks: never walk their inline content (nor that of headings and tables).
     if (node.type === 'heading' || node.type === 'table' || node.type === 'code' || !mayHoldHint(node)) return SKIP;
@@ -30,14 +26,7 @@ const remarkItemHints: Plugin<[], Root> = () => (tree, file) => {
     const end = node.position?.end.line;
     if (start === undefined || end === undefined) return SKIP;
     for (let line = start; line <= end; line += 1) {
-      const text = unquote(lines[line - 1] ?? '');
-      const number = numbered.exec(text);
-      let reason: string | null = null;
-      if (number && line > start && number[1] !== '1') {
-        reason = `Unexpected text \`${clip(text)}\`, expected a list item: a list numbered from ${number[1]} cannot interrupt a paragraph, add a blank line before it`;
-      } else if (bullet.test(text)) {
-        reason = `Unexpected text \`${clip(text)}\`, expected a list item: \`${text[0]}\` is not a list marker, write \`- \``;
-      }
+      const reason = findHint(unquote(lines[line - 1] ?? ''), line > start);
       if (reason) file.info(reason, { place: { line, column: 1 }, ruleId: 'item-hint', source: 'roadmap-press' });
     }
     return SKIP;
@@ -45,6 +34,21 @@ const remarkItemHints: Plugin<[], Root> = () => (tree, file) => {
 };
 
 export default remarkItemHints;
+
+/**
+ * Why a paragraph's line reads as text though it looks like an item, or
+ * `null`: a numbered line (other than `1.`) after the paragraph's first line,
+ * or a line opening with a bullet that is not a list marker.
+ */
+function findHint(text: string, afterFirstLine: boolean): string | null {
+  const number = numbered.exec(text);
+  if (number && afterFirstLine && number[1] !== '1') {
+    return `Unexpected text \`${clip(text)}\`, expected a list item: a list numbered from ${number[1]} cannot interrupt a paragraph, add a blank line before it`;
+  }
+  if (bullet.test(text))
+    return `Unexpected text \`${clip(text)}\`, expected a list item: \`${text[0]}\` is not a list marker, write \`- \``;
+  return null;
+}
 
 /** A line without the block quote markers and indentation it starts with. */
 function unquote(line: string): string {
